@@ -107,7 +107,9 @@ EMPTY_MESSAGE: Final = "Je n'ai rien reçu : posez votre question."
 
 # --- Demo --------------------------------------------------------------------------------------
 
-DEMO_LOADED: Final = "Base d'exemple chargée : {lieux} lieux de médiation numérique et {mediateurs} médiateurs."
+DEMO_LOADED: Final = (
+    "Base d'exemple chargée : {lieux} lieux de médiation numérique et {mediateurs} médiateurs."
+)
 DEMO_PRESENT: Final = "Base déjà prête : {lieux} lieux de médiation numérique."
 DEMO_IMPORT_FAILED: Final = "Impossible de charger la base d'exemple : {error}"
 
@@ -118,7 +120,9 @@ _FEMININE: Final = frozenset({
     "02", "16", "17", "19", "21", "23", "24", "26", "2B", "31", "33", "42", "43", "44", "50", "51", "52",
     "53", "55", "57", "58", "63", "70", "73", "74", "76", "80", "85", "86", "87",
 })
-_PLURAL: Final = frozenset({"04", "05", "06", "08", "13", "22", "40", "64", "65", "66", "78", "79", "88", "92"})
+_PLURAL: Final = frozenset({
+    "04", "05", "06", "08", "13", "22", "40", "64", "65", "66", "78", "79", "88", "92",
+})
 _SPECIAL: Final[dict[str, str]] = {
     "2A": "en", "971": "en", "972": "en", "973": "en", "974": "à", "976": "à", "75": "à",
 }

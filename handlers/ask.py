@@ -1,0 +1,138 @@
+"""The chat answer to a question, and its follow-ups in the same thread (`plus`, « et à Fréjus ? »).
+
+An answer first says what was understood (need, audience, place, and which commune was chosen when
+the name was ambiguous or misspelt), so a wrong guess is visible at once; then the best lieux as
+cards; then, honestly, what is missing (« Dans quelle commune ? », nothing near, nothing at all).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from handlers import texts_fr as texts
+from handlers.conversation import ThreadState
+from handlers.lieu_view import lieu_card, load_details
+from handlers.messages import Card, Message, Reply
+from handlers.registry import Context, command, fallback
+from knowledge.query import Place, Query, SearchResult
+from knowledge.taxonomy import AUDIENCES, NEEDS
+
+
+def place_text(place: Place) -> str:
+    """« près de Draguignan (83) » or « dans le Var (83) »."""
+    if place.kind == "departement":
+        return texts.in_departement(place.code, place.name)
+    return texts.NEAR_COMMUNE.format(name=place.name, dep=place.dep)
+
+
+def place_notes(place: Place) -> list[str]:
+    """Which commune was chosen among namesakes, and how a misspelt name was read."""
+    notes = []
+    if place.how == "fuzzy":
+        notes.append(texts.READ_AS.format(name=place.name))
+    if place.alternatives > 0:
+        notes.append(texts.CHOSEN_COMMUNE.format(name=place.name, dep=place.dep))
+    return notes
+
+
+def understood(query: Query) -> str:
+    """« J'ai compris : créer son entreprise · pour créateurs d'entreprise · près de Draguignan (83) »."""
+    parts = []
+    if query.needs:
+        parts.append(texts.NEEDS_SEPARATOR.join(NEEDS.get(code, code) for code in query.needs))
+    elif query.lieu_words:
+        parts.append(texts.NAMED_LIEU.format(words=" ".join(query.lieu_words)))
+    if query.audiences:
+        labels = texts.NEEDS_SEPARATOR.join(AUDIENCES.get(code, code) for code in query.audiences)
+        parts.append(texts.FOR_AUDIENCES.format(audiences=labels))
+    if query.place is not None:
+        parts.append(place_text(query.place))
+    line = texts.UNDERSTOOD.format(parts=texts.UNDERSTOOD_SEPARATOR.join(parts))
+    notes = place_notes(query.place) if query.place is not None else []
+    return " ".join([line, *notes])
+
+
+def follow_up(query: Query, previous: ThreadState | None) -> Query:
+    """Complete a short follow-up with what the thread already said.
+
+    « et à Fréjus ? » or « pour les jeunes » (no need) reuse the previous need; a need without a
+    place reuses the thread's place (also after « Dans quelle commune ? » was answered first).
+    """
+    if previous is None:
+        return query
+    before = previous.query
+    if not query.needs and not query.lieu_words and before.needs and (query.place or query.audiences):
+        return replace(query, needs=before.needs, audiences=query.audiences or before.audiences,
+                       place=query.place or before.place, lieu_words=())
+    if query.needs and query.place is None and before.place is not None and not query.lieu_words:
+        return replace(query, place=before.place)
+    return query
+
+
+def _cards(context: Context, result: SearchResult) -> tuple[Card, ...]:
+    details = load_details(context.app.sessions, (hit.lieu_id for hit in result.hits))
+    now = context.now()
+    return tuple(lieu_card(hit, details.get(hit.lieu_id), now) for hit in result.hits)
+
+
+def _heading(result: SearchResult) -> str | None:
+    if result.none_at_all:
+        return texts.NONE_AT_ALL
+    if result.none_near:
+        return texts.NONE_NEAR.format(km=texts.decimal(result.near_km))
+    if not result.hits:
+        return texts.NO_RESULT
+    return None
+
+
+def _not_understood(notes: list[str]) -> list[Reply]:
+    needs = texts.NEEDS_SEPARATOR.join(NEEDS.values())
+    text = texts.NOT_UNDERSTOOD.format(needs=needs, example=texts.EXAMPLE_QUESTION)
+    return [Reply(text=text, extra_lines=tuple(notes))]
+
+
+@fallback
+def answer(context: Context, message: Message, text: str) -> list[Reply]:
+    """Understand a question, search, and answer with the best lieux (DESIGN §1, §4)."""
+    settings = context.app.settings
+    limit = settings.max_input_chars
+    truncated = len(text) > limit
+    understanding = context.app.understanding
+    query = understanding.parse(text[:limit])
+    notes = [texts.TRUNCATED.format(limit=texts.thousands(limit))] if truncated or query.truncated else []
+    key = context.thread_key(message)
+    previous = context.conversations.get(key)
+    query = follow_up(query, previous)
+    if not query.needs and not query.lieu_words:
+        if query.place is not None:  # keep the place: the next message may give the need alone
+            context.conversations.put(key, ThreadState(query, awaiting="need"))
+        return _not_understood(notes)
+
+    result = understanding.search(query, limit=settings.shown, offset=0)
+    awaiting_place = query.place is None and not result.by_name
+    context.conversations.put(key, ThreadState(query, awaiting="place" if awaiting_place else None,
+                                               offset=len(result.hits)))
+    heading = _heading(result)
+    lines = [*notes, *([heading] if heading else [])]
+    replies = [Reply(text=understood(query), extra_lines=tuple(lines), cards=_cards(context, result),
+                     footer=texts.MORE_AVAILABLE if result.more and not awaiting_place else None)]
+    if awaiting_place:
+        replies.append(Reply(text=texts.WHICH_COMMUNE))
+    return replies
+
+
+@command("plus", aliases=("suite", "la suite", "encore", "autres", "d'autres", "plus de lieux"),
+         help=texts.HELP_PLUS)
+def more(context: Context, message: Message, argument: str) -> list[Reply]:
+    """The next lieux of the thread's last search."""
+    key = context.thread_key(message)
+    state = context.conversations.get(key)
+    if state is None or not (state.query.needs or state.query.lieu_words):
+        return [Reply(text=texts.NO_SEARCH_YET)]
+    shown = context.app.settings.shown
+    result = context.app.understanding.search(state.query, limit=shown, offset=state.offset)
+    if not result.hits:
+        return [Reply(text=texts.NOTHING_MORE)]
+    context.conversations.put(key, replace(state, offset=state.offset + len(result.hits)))
+    return [Reply(text=understood(state.query), cards=_cards(context, result),
+                  footer=texts.MORE_AVAILABLE if result.more else texts.NOTHING_MORE)]
