@@ -1,0 +1,179 @@
+"""Import one file end to end: detect its format, validate every row, then write in one transaction.
+
+Validation happens entirely before the transaction opens, so a file that cannot be read changes
+nothing, a bad row is reported with its line and skipped, and a database error rolls the whole file
+back. Each file gets an `ImportRun` row with its counts and its rejected rows.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Final
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from knowledge.gazetteer import Gazetteer, default_gazetteer
+from knowledge.importers import epnbot_yaml, lieux_json, standard_csv, store, texts_fr
+from knowledge.importers.common import (
+    FileReport,
+    FileUnreadableError,
+    RowRejectedError,
+    RowReport,
+    SourceRow,
+    read_text,
+)
+from knowledge.importers.lieu_record import LieuBuilder
+
+log = logging.getLogger(__name__)
+
+JSON: Final = "json"
+V1_CSV: Final = "v1-csv"
+YAML: Final = "yaml"
+FORMATS: Final = (JSON, V1_CSV, YAML)
+_EXTENSIONS: Final[dict[str, str]] = {
+    ".json": JSON, ".geojson": JSON, ".csv": V1_CSV, ".tsv": V1_CSV, ".yaml": YAML, ".yml": YAML,
+}
+_YAML_SECTION: Final = re.compile(r"^(mediateurs|coordinateurs)\s*:", re.MULTILINE)
+_PROGRESS_STEP: Final = 500
+#: Called with the number of rows just handled (validation, then writing).
+Progress = Callable[[int], None]
+#: Called once the number of steps is known (rows to validate + rows to write).
+Total = Callable[[int], None]
+
+
+class ImportAbortedError(RuntimeError):
+    """The database refused the file's rows; everything was rolled back. French message."""
+
+
+def detect_format(path: Path, text: str) -> str:
+    """The format of a file, from its extension, else from its first characters."""
+    by_extension = _EXTENSIONS.get(path.suffix.lower())
+    if by_extension:
+        return by_extension
+    start = text.lstrip()[:1]
+    if start in "[{" and start:
+        return JSON
+    if _YAML_SECTION.search(text):
+        return YAML
+    first_line = text.split("\n", 1)[0].lower()
+    if "id" in first_line and any(delimiter in first_line for delimiter in ",;\t"):
+        return V1_CSV
+    raise FileUnreadableError(texts_fr.UNKNOWN_FORMAT.format(path=path))
+
+
+def import_file(engine: Engine, path: Path, file_format: str | None = None, *,
+                gazetteer: Gazetteer | None = None, progress: Progress | None = None,
+                total: Total | None = None) -> FileReport:
+    """Import one file; raises `FileUnreadableError` or `ImportAbortedError` with nothing written."""
+    started = time.perf_counter()
+    text = read_text(path)
+    file_format = file_format or detect_format(path, text)
+    gazetteer = gazetteer or default_gazetteer()
+    report = FileReport(path=str(path), format=file_format)
+    try:
+        if file_format == YAML:
+            _import_people(engine, path, text, gazetteer, report, progress, total)
+        else:
+            reader = lieux_json.read_rows if file_format == JSON else standard_csv.read_rows
+            _import_lieux(engine, list(reader(path, text)), gazetteer, report, progress, total)
+    except SQLAlchemyError as error:
+        log.exception("Import de %s annulé", path)
+        message = str(getattr(error, "orig", None) or error).splitlines()[0]
+        raise ImportAbortedError(texts_fr.DATABASE_FAILED.format(path=path, error=message)) from error
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _status(report: FileReport) -> str:
+    return texts_fr.STATUS_DONE if report.ok else texts_fr.STATUS_PARTIAL
+
+
+def _import_lieux(engine: Engine, source: list[SourceRow | tuple[int, str]], gazetteer: Gazetteer,
+                  report: FileReport, progress: Progress | None, total: Total | None) -> None:
+    """Validate every lieu, then add or update them all in one transaction."""
+    if total:
+        total(2 * len(source))
+    builder = LieuBuilder(gazetteer)
+    first_line: dict[str, int] = {}
+    rows = []
+    for index, item in enumerate(source, start=1):
+        if progress and index % _PROGRESS_STEP == 0:
+            progress(_PROGRESS_STEP)
+        if isinstance(item, tuple):
+            report.rejected.append(RowReport(item[0], item[1]))
+            continue
+        try:
+            row = builder.build(item.fields)
+        except RowRejectedError as error:
+            raw_id = str(item.fields.get("id") or "").strip()[:200] or None
+            report.rejected.append(RowReport(item.line, str(error), raw_id))
+            continue
+        if row["id"] in first_line:
+            reason = texts_fr.DUPLICATE_ID.format(id=row["id"], first=first_line[row["id"]])
+            report.rejected.append(RowReport(item.line, reason, row["id"]))
+            continue
+        first_line[row["id"]] = item.line
+        rows.append(row)
+    if progress:
+        progress(len(source) % _PROGRESS_STEP)
+    with engine.begin() as connection:
+        outcome = store.classify(connection, store.LIEUX, rows)
+        report.run_id = store.start_run(connection, report.path, report.format)
+        store.upsert(connection, store.LIEUX, outcome, report.run_id, progress)
+        report.added, report.changed = len(outcome.added), len(outcome.changed)
+        report.unchanged = outcome.unchanged
+        store.finish_run(connection, report.run_id, report, _status(report))
+    if progress:
+        progress(outcome.unchanged + len(report.rejected))
+
+
+def _import_people(engine: Engine, path: Path, text: str, gazetteer: Gazetteer, report: FileReport,
+                   progress: Progress | None, total: Total | None) -> None:
+    """Validate mediators and coordinators, then add or update them in one transaction."""
+    entries = epnbot_yaml.load(path, text)
+    if total:
+        total(len(entries))
+    people: dict[str, list[epnbot_yaml.PersonRow]] = {epnbot_yaml.MEDIATORS: [], epnbot_yaml.COORDINATORS: []}
+    first_line: dict[tuple[str, str], int] = {}
+    for section, line, entry in entries:
+        try:
+            person = epnbot_yaml.validate(section, entry, gazetteer)
+        except RowRejectedError as error:
+            raw_id = (str(entry.get("id") or "")[:100] or None) if isinstance(entry, dict) else None
+            report.rejected.append(RowReport(line, str(error), raw_id))
+            continue
+        key = (section, person.row["id"])
+        if key in first_line:
+            reason = texts_fr.DUPLICATE_ID.format(id=person.row["id"], first=first_line[key])
+            report.rejected.append(RowReport(line, reason, person.row["id"]))
+            continue
+        first_line[key] = line
+        people[section].append(person)
+    with engine.begin() as connection:
+        report.run_id = store.start_run(connection, report.path, report.format)
+        for section, table in ((epnbot_yaml.MEDIATORS, store.MEDIATEURS),
+                               (epnbot_yaml.COORDINATORS, store.COORDINATEURS)):
+            outcome = store.classify(connection, table, (person.row for person in people[section]))
+            store.upsert(connection, table, outcome, report.run_id)
+            if section == epnbot_yaml.MEDIATORS:
+                touched = {row["id"] for row in (*outcome.added, *outcome.changed)}
+                links = {person.row["id"]: person.lieux for person in people[section]
+                         if person.row["id"] in touched}
+                store.replace_mediator_lieux(connection, links)
+            report.added += len(outcome.added)
+            report.changed += len(outcome.changed)
+            report.unchanged += outcome.unchanged
+            report.kinds[section] = len(people[section])
+        store.finish_run(connection, report.run_id, report, _status(report))
+    if progress:
+        progress(len(entries))
+
+
+def import_files(engine: Engine, paths: Iterable[Path], file_format: str | None = None) -> list[FileReport]:
+    """Import several files one after the other (each in its own transaction)."""
+    return [import_file(engine, path, file_format) for path in paths]
