@@ -20,11 +20,10 @@ def welcome() -> Reply:
 
 
 def help_line(declared: Command) -> str:
-    """« • aide [commande] — affiche cette aide… (aussi : help, ?) »."""
-    line = texts.HELP_LINE.format(usage=declared.usage(), help=declared.help)
-    if declared.aliases:
-        line += texts.HELP_ALIASES.format(aliases=", ".join(declared.aliases))
-    return line
+    """« • aide [commande] (ou help, ?) — affiche cette aide… »."""
+    shown = declared.aliases[: texts.HELP_ALIASES_SHOWN]
+    aliases = texts.HELP_ALIASES.format(aliases=", ".join(shown)) if shown else ""
+    return texts.HELP_LINE.format(usage=declared.usage(), aliases=aliases, help=declared.help)
 
 
 @command("aide", aliases=("help", "?", "aide moi", "commandes"), help=texts.HELP_AIDE,

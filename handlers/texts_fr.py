@@ -26,8 +26,10 @@ HELP_INTRO: Final = (
     "par exemple : « {example} »."
 )
 HELP_COMMANDS: Final = "Commandes :"
-HELP_LINE: Final = "• {usage} — {help}"
-HELP_ALIASES: Final = " (aussi : {aliases})"
+HELP_LINE: Final = "• {usage}{aliases} — {help}"
+HELP_ALIASES: Final = " (ou {aliases})"
+#: How many aliases `aide` shows per command (the others still work).
+HELP_ALIASES_SHOWN: Final = 3
 HELP_NEEDS: Final = "Je peux vous orienter pour : {needs}."
 HELP_ONE: Final = "{usage} — {help}"
 
