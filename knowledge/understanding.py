@@ -1,39 +1,68 @@
-"""Understanding a question end to end: parse it, search the index, shape the `ask` answer."""
+"""Understanding a question end to end: parse it, search the index, shape the `ask` answer.
+
+Built once per process from the database (`from_database`); answering a question then touches no
+database at all, which keeps `ask --jsonl` at a few hundred microseconds per question.
+"""
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from knowledge.gazetteer import Gazetteer
-from knowledge.query import Query, SearchResult
+from knowledge.models import Lieu, Mediateur, MediateurLieu
+from knowledge.parser import Parser
+from knowledge.query import Mediator, Query, SearchResult
+from knowledge.search import SearchIndex, build_records
 
 
 class Understanding:
-    """Parser plus in-memory search index over one knowledge base (placeholder, being written)."""
+    """Parser plus in-memory search index over one knowledge base."""
 
-    def __init__(self, gazetteer: Gazetteer, results: int = 5, near_km: float = 30.0,
-                 max_input_chars: int = 2000) -> None:
-        self.gazetteer = gazetteer
+    def __init__(self, parser: Parser, index: SearchIndex, results: int = 5) -> None:
+        self.parser = parser
+        self.index = index
         self.results = results
-        self.near_km = near_km
-        self.max_input_chars = max_input_chars
 
     @classmethod
     def from_database(cls, engine: Engine, gazetteer: Gazetteer, *, results: int = 5, near_km: float = 30.0,
                       max_input_chars: int = 2000) -> Understanding:
-        """Load the search index from the database (one query, columns only, no ORM objects)."""
-        return cls(gazetteer, results, near_km, max_input_chars)
+        """Load the search index from the database: two column queries, no ORM objects."""
+        with engine.connect() as connection:
+            mediators: dict[str, list[Mediator]] = {}
+            rows = connection.execute(
+                select(MediateurLieu.lieu_id, Mediateur.id, Mediateur.nom)
+                .join(Mediateur, Mediateur.id == MediateurLieu.mediateur_id)
+                .order_by(Mediateur.id)
+            )
+            for lieu_id, mediator_id, nom in rows:
+                mediators.setdefault(lieu_id, []).append(Mediator(mediator_id, nom))
+            lieux = connection.execute(
+                select(Lieu.id, Lieu.nom, Lieu.commune, Lieu.code_insee, Lieu.departement, Lieu.latitude,
+                       Lieu.longitude, Lieu.besoins, Lieu.publics_codes).order_by(Lieu.id)
+            )
+            records = build_records(lieux, gazetteer, mediators)
+        return cls(Parser(gazetteer, max_input_chars), SearchIndex(records, near_km), results)
 
     def parse(self, text: str) -> Query:
         """What the text asks: needs, audiences, place."""
-        raise NotImplementedError
+        return self.parser.parse(text)
 
     def search(self, query: Query, limit: int | None = None, offset: int = 0) -> SearchResult:
         """Lieux for a query, best first."""
-        raise NotImplementedError
+        return self.index.search(query, limit or self.results, offset)
+
+    def ask(self, text: str) -> tuple[Query, SearchResult, float]:
+        """Parse and search one text; the time it took in milliseconds."""
+        started = time.perf_counter()
+        query = self.parse(text)
+        result = self.search(query)
+        return query, result, (time.perf_counter() - started) * 1000.0
 
     def ask_json(self, text: str) -> dict[str, Any]:
         """The `ask` contract object for one text (DESIGN §4)."""
-        raise NotImplementedError
+        query, result, elapsed = self.ask(text)
+        return {"text": text, "query": query.as_json(), "results": [h.as_json() for h in result.hits],
+                "elapsed_ms": round(elapsed, 3)}

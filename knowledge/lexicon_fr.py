@@ -1,0 +1,316 @@
+"""The French lexicon the parser reads: SMS forms, need and audience patterns, place words.
+
+Grammar as data: adding a way people say something is adding a line here. A pattern is a string of
+words, folded and stemmed like the question (so « lettres de motivation » matches « lettre
+motivation »); a word ending in `*` matches any folded word starting with it; up to two stop words
+may stand between the words of a pattern. Weights rank the needs when a question names several;
+the longest pattern wins where patterns overlap (« impression 3d » over « impression »), and a
+pattern mapped to `None` only hides its words (« conseiller en insertion » is a job, not a need).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+#: SMS and chat forms → what they stand for (folded words).
+SMS: Final[dict[str, str]] = {
+    "pr": "pour", "ds": "dans", "dns": "dans", "qqn": "quelqu un", "qqun": "quelqu un", "qq1": "quelqu un",
+    "kelkun": "quelqu un", "qq": "quelque", "qqch": "quelque chose", "qqc": "quelque chose", "svp": "",
+    "stp": "", "slvp": "", "mrc": "merci", "mci": "merci", "jme": "je me", "jsuis": "je suis",
+    "chui": "je suis", "jsui": "je suis", "chuis": "je suis", "jai": "j ai", "jvoudrais": "je voudrais",
+    "jveux": "je veux", "jpeux": "je peux", "jcherche": "je cherche", "jsais": "je sais", "ki": "qui",
+    "koi": "quoi", "kan": "quand", "pk": "pourquoi", "pq": "pourquoi", "pcq": "parce que",
+    "bcp": "beaucoup", "tt": "tout", "ts": "tous", "tte": "toute", "tjr": "toujours", "tjrs": "toujours",
+    "dc": "donc", "vs": "vous", "ns": "nous", "mm": "meme", "bjr": "bonjour", "bsr": "bonsoir",
+    "slt": "salut", "cc": "coucou", "pb": "probleme", "pbm": "probleme", "pblm": "probleme",
+    "rdv": "rendez vous", "mdp": "mot de passe", "ordi": "ordinateur", "ordis": "ordinateurs",
+    "pc": "ordinateur", "tel": "telephone", "tél": "telephone", "smartphon": "smartphone",
+    "portab": "portable", "appli": "application", "applis": "applications", "app": "application",
+    "apps": "applications", "asso": "association", "assos": "associations", "admin": "administratif",
+    "infos": "informations", "dispo": "disponible", "dispos": "disponibles", "insta": "instagram",
+    "fb": "facebook", "ya": "il y a", "y a": "il y a", "ptit": "petit", "ptite": "petite",
+    "bcq": "beaucoup", "nn": "non", "ok": "", "stv": "si tu veux", "cad": "c est a dire", "msg": "message",
+    "mel": "mail", "ae": "auto entrepreneur", "dem": "demande", "doss": "dossier", "tkt": "",
+    "mtn": "maintenant", "auj": "aujourd hui", "ajd": "aujourd hui", "bic": "", "cmt": "comment",
+    "cmnt": "comment", "pa": "pas",
+}
+
+#: Need patterns: (pattern, weight) per need code.
+NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
+    "demarches": [
+        ("demarche*", 3), ("demarches administratives", 4), ("administrati*", 2.5), ("papiers", 2.5),
+        ("paperasse", 3), ("caf", 4), ("apl", 4), ("allocation*", 3), ("allocs", 3), ("prime d activite", 4),
+        ("aide au logement", 4), ("demande de logement", 4), ("logement social", 4), ("impot*", 4),
+        ("declaration de revenus", 4), ("declarer mes revenus", 4), ("taxe d habitation", 4),
+        ("taxe fonciere", 4), ("ants", 4), ("carte grise", 4), ("permis de conduire", 4),
+        ("passeport", 4), ("carte d identite", 4), ("titre de sejour", 4), ("naturalisation", 4),
+        ("prefecture", 3), ("ameli", 4), ("carte vitale", 4), ("securite sociale", 4), ("secu", 3),
+        ("cpam", 4), ("doctolib", 4), ("mon espace sante", 4), ("dossier medical", 3), ("mutuelle", 3),
+        ("complementaire sante", 4), ("css", 3), ("retraite", 2.5), ("dossier retraite", 4),
+        ("demande de retraite", 4), ("assurance retraite", 4), ("cnav", 4), ("carsat", 4), ("agirc", 4),
+        ("urssaf", 4), ("msa", 4), ("cesu", 3), ("mdph", 4), ("aah", 4), ("cheque energie", 4),
+        ("acte de naissance", 4), ("etat civil", 4), ("service public", 3), ("services publics", 3),
+        ("franceconnect", 4), ("france connect", 4), ("formulaire*", 3), ("dossier administratif", 4),
+        ("attestation*", 3), ("justificatif*", 3), ("amende*", 3), ("antai", 4), ("procuration", 3),
+        ("inscription france travail", 4), ("inscrire france travail", 4), ("inscrire pole emploi", 4),
+        ("inscription pole emploi", 4), ("actualisation", 4), ("actualiser", 4), ("crous", 3),
+        ("bourse", 2.5), ("mes droits", 3), ("demande de rsa", 4), ("dossier rsa", 4), ("demande rsa", 4),
+        ("impots gouv", 4), ("mairie", 1.5), ("sante", 1.5), ("medecin", 2), ("rendez vous medical", 3),
+        ("carte de sejour", 4), ("demande d asile", 3), ("pension*", 3), ("chomage partiel", 3),
+        ("espace personnel", 2), ("compte ameli", 4), ("france services", 2), ("administration", 2.5),
+        ("dossier", 1), ("fiscal*", 3), ("avis d imposition", 4), ("loyer", 2), ("facture d electricite", 2),
+    ],
+    "outils-quotidien": [
+        ("ordinateur*", 2), ("smartphone*", 3), ("telephone*", 2), ("portable*", 2), ("tablette*", 3),
+        ("mail*", 3), ("email*", 3), ("e mail*", 3), ("courriel*", 3), ("boite mail", 3),
+        ("boite aux lettres electronique", 3), ("gmail", 3), ("outlook", 3), ("piece* jointe*", 3),
+        ("traitement de texte", 3), ("word", 3), ("excel", 3), ("tableur", 3), ("bureautique", 3),
+        ("libreoffice", 3), ("visio*", 3), ("zoom", 2.5), ("whatsapp", 3), ("skype", 3), ("teams", 2),
+        ("internet", 1.5), ("navigateur", 3), ("navigu*", 2.5), ("clavier", 3), ("souris", 2),
+        ("debutant*", 1.5), ("initiation", 1), ("informatique", 1), ("numerique", 0.5), ("se servir", 1),
+        ("prendre en main", 2), ("cle usb", 3), ("fichier*", 2), ("application*", 1.5), ("sms", 1),
+        ("windows", 3), ("android", 3), ("iphone", 3), ("ipad", 3), ("mise* a jour", 2),
+        ("installer", 1.5), ("photos de mon telephone", 3), ("transferer", 1.5), ("cloud", 2),
+        ("stockage", 1.5), ("google drive", 3), ("pdf", 2), ("imprimer un pdf", 1), ("cours d informatique", 3),
+        ("bases de l informatique", 3), ("ateliers numeriques", 1), ("atelier numerique", 1),
+        ("accompagnement numerique", 1), ("appel video", 3), ("envoyer des photos", 2), ("copier coller", 3),
+        ("messagerie", 3), ("recherche sur internet", 3), ("naviguer sur internet", 3), ("utiliser internet", 2.5),
+        ("mac", 2), ("linux", 2), ("logiciel*", 1.5), ("autonome", 1), ("autonomie", 1),
+    ],
+    "insertion-pro": [
+        ("cv", 4), ("curriculum", 4), ("lettre* de motivation", 4), ("recherche d emploi", 4),
+        ("chercher un emploi", 4), ("chercher du travail", 4), ("trouver un emploi", 4),
+        ("trouver du travail", 4), ("trouver un travail", 4), ("trouver un job", 4), ("emploi", 2.5),
+        ("offre* d emploi", 4), ("candidature*", 3), ("postuler", 3.5), ("entretien d embauche", 4),
+        ("entretien* d embauche", 4), ("embauche", 3), ("recrutement", 3), ("indeed", 4), ("linkedin", 4),
+        ("welcome to the jungle", 4), ("stage", 2.5), ("stages", 2.5), ("alternance", 3),
+        ("formation a distance", 4), ("formation en ligne", 3), ("formation*", 1.5), ("mooc", 3),
+        ("reconversion", 3.5), ("metier", 2), ("competences", 1.5), ("insertion professionnelle", 4),
+        ("insertion", 2), ("job", 3), ("boulot", 3), ("travail", 1.5), ("france travail", 2),
+        ("pole emploi", 2), ("mission locale", 1), ("cpf", 3), ("mon compte formation", 4),
+        ("profil professionnel", 3), ("interim", 3), ("jobboard", 3), ("apec", 3), ("vae", 3),
+    ],
+    "securite": [
+        ("arnaque*", 4), ("escroquerie*", 4), ("escroc*", 4), ("phishing", 4), ("hameconnage", 4),
+        ("mot de passe", 4), ("mots de passe", 4), ("virus", 4), ("antivirus", 4), ("pirat*", 4),
+        ("hack*", 4), ("vol de compte", 5), ("voler mon compte", 5), ("vole mon compte", 5),
+        ("fait voler", 4), ("usurpation", 4), ("cybersecurite", 5), ("cyber securite", 5),
+        ("cyberharcelement", 4), ("cyber harcelement", 4), ("harcelement", 3), ("faux colis", 4),
+        ("faux mail*", 4), ("faux sms", 4), ("spam*", 3), ("fraude*", 4), ("frauduleu*", 4),
+        ("donnees personnelles", 3), ("rgpd", 3), ("vie privee", 3), ("securiser", 4), ("securite", 3),
+        ("securite numerique", 5), ("double authentification", 4), ("rancongiciel", 4), ("ransomware", 4),
+        ("se proteger", 3), ("proteger mes donnees", 4), ("protection des donnees", 3), ("cookies", 2),
+        ("compte bloque", 3), ("compte pirate", 5), ("sextorsion", 4), ("chantage", 3), ("malveillant*", 3),
+        ("cyberattaque", 4), ("faux site*", 4), ("faux conseiller*", 4), ("demarchage", 2),
+    ],
+    "parentalite": [
+        ("controle parental", 5), ("pronote", 5), ("ent", 4), ("espace numerique de travail", 5),
+        ("educonnect", 5), ("ecran*", 2), ("temps d ecran", 5), ("temps passe sur les ecrans", 5),
+        ("parentalite", 5), ("education", 2), ("ecole", 2), ("college", 2), ("lycee", 2), ("devoirs", 2.5),
+        ("harcelement scolaire", 5), ("jeux video de mes enfants", 5), ("ado*", 1.5), ("adolescent*", 2),
+        ("protection des mineurs", 4), ("mes enfants", 1), ("mon enfant", 1), ("enfants", 0.8),
+        ("reseaux sociaux de mon fils", 4), ("reseaux sociaux de ma fille", 4), ("parcoursup", 2.5),
+        ("scolarite", 3), ("cantine", 2), ("periscolaire", 3), ("notes de", 1),
+    ],
+    "loisirs-creation": [
+        ("photo*", 3), ("video*", 3), ("montage", 3), ("monter les videos", 4), ("musique*", 3),
+        ("impression 3d", 5), ("imprimante 3d", 5), ("imprimantes 3d", 5), ("3d", 2.5), ("fablab", 4),
+        ("fab lab", 4), ("dessin*", 2.5), ("retouche*", 3), ("jeu video", 3), ("jeux video", 3),
+        ("jeux", 2), ("jeu", 1.5), ("programmation", 2.5), ("coder", 2.5), ("robotique", 3), ("robot*", 2),
+        ("scratch", 3), ("arduino", 3), ("graphisme", 3), ("podcast*", 3), ("blog*", 2), ("genealogie", 3),
+        ("livre photo", 4), ("album photo", 4), ("loisir*", 3), ("creati*", 1.5), ("decoupe laser", 4),
+        ("brodeuse", 3), ("broderie", 3), ("tricot", 2), ("creer avec le numerique", 5), ("minecraft", 3),
+        ("animation", 1.5), ("stop motion", 4), ("cinema", 2), ("numeriser mes photos", 4),
+        ("diaporama", 3), ("infographie", 3), ("montage video", 5), ("modelisation", 3), ("youtube", 2),
+    ],
+    "culture-numerique": [
+        ("intelligence* artificielle*", 5), ("ia", 4), ("chatgpt", 5), ("chat gpt", 5), ("fake news", 5),
+        ("fake", 3), ("infox", 5), ("desinformation", 5), ("complot*", 3), ("algorithme*", 4),
+        ("reseaux sociaux", 2), ("reseau social", 2), ("citoyennete", 4), ("citoyen*", 2),
+        ("culture numerique", 5), ("comprendre", 1), ("conference*", 1.5), ("debat*", 1.5),
+        ("ecologie numerique", 4), ("sobriete numerique", 4), ("numerique responsable", 4),
+        ("open data", 4), ("metavers", 4), ("crypto*", 3), ("blockchain", 4), ("deepfake*", 4),
+        ("esprit critique", 4), ("education aux medias", 4), ("medias", 1.5), ("facebook", 1.5),
+        ("instagram", 1.5), ("tiktok", 1.5), ("twitter", 1.5), ("wikipedia", 2), ("donnees", 1),
+        ("monde numerique", 4), ("enjeux du numerique", 4), ("culture", 2), ("information", 1),
+    ],
+    "acces-equipement": [
+        ("imprim*", 4), ("impression*", 3.5), ("scan*", 4), ("numeriser", 3), ("numeriser un document", 4),
+        ("photocop*", 4), ("wifi", 4), ("wi fi", 4), ("connexion internet", 4), ("connexion", 2.5),
+        ("acces internet", 4), ("acces a internet", 4), ("besoin d internet", 4), ("besoin internet", 4),
+        ("cyber", 4), ("cybercafe", 4), ("cyber cafe", 4), ("cyberbase", 3), ("cyber base", 3),
+        ("libre acces", 3.5), ("libre service", 3.5), ("poste* informatique*", 3), ("poste* en libre acces", 4),
+        ("ordinateur en libre service", 5), ("ordinateur a disposition", 5), ("ordinateur sur place", 5),
+        ("pas d ordinateur", 4.5), ("pas d ordi", 4.5), ("pas de pc", 4.5), ("pas d internet", 4.5),
+        ("pas de connexion", 4.5), ("pas d imprimante", 4.5), ("sans ordinateur", 4), ("sans internet", 4),
+        ("emprunter un ordinateur", 4), ("pret d ordinateur", 4), ("preter un ordinateur", 4),
+        ("utiliser un ordinateur", 2.5), ("acces au materiel", 4), ("materiel", 1.5), ("photocopieuse", 4),
+        ("recharger", 2), ("4g", 2), ("box", 2), ("fibre", 2), ("telecharger un document", 2),
+    ],
+    "materiel-solidaire": [
+        ("pas cher", 5), ("pas chere", 5), ("pas chers", 5), ("moins cher", 5), ("petit prix", 5),
+        ("petits prix", 5), ("prix solidaire", 5), ("prix reduit", 5), ("bas prix", 5), ("low cost", 5),
+        ("reconditionn*", 5), ("d occasion", 4.5), ("occasion", 3.5), ("seconde main", 4.5),
+        ("acheter un ordinateur", 4.5), ("acheter un ordi", 4.5), ("acheter une tablette", 4.5),
+        ("acheter un telephone", 4.5), ("acheter un pc", 4.5), ("achat d ordinateur", 4.5),
+        ("achat ordinateur", 4.5), ("acheter", 2.5), ("achat", 2.5), ("don d ordinateur", 5),
+        ("ordinateur gratuit", 5), ("donner un ordinateur", 4.5), ("recyclerie", 3.5), ("emmaus", 4),
+        ("emmaus connect", 5), ("s equiper", 3.5), ("equiper", 3), ("abordable", 4), ("solidaire", 2.5),
+        ("budget", 1.5), ("pas les moyens", 4), ("moyens financiers", 3), ("gratuit", 1), ("cout", 1.5),
+        ("obtenir un ordinateur", 4.5), ("avoir un ordinateur", 4), ("besoin d un ordinateur", 3.5),
+        ("trouver un ordinateur", 4), ("trouver un ordi", 4), ("carte sim", 3), ("forfait", 2.5),
+    ],
+    "entreprise": [
+        ("entreprise*", 3), ("creer mon entreprise", 5), ("creation d entreprise", 5),
+        ("creer une entreprise", 5), ("creer son entreprise", 5), ("monter ma boite", 5), ("ma boite", 3),
+        ("auto entrepreneur*", 4), ("autoentrepreneur*", 4), ("micro entrepr*", 4), ("entrepreneur*", 4),
+        ("site vitrine", 5), ("site internet pro", 5), ("site pro", 5), ("site professionnel", 5),
+        ("site internet", 2.5), ("site web", 2.5), ("mon site", 3), ("faire un site", 3), ("creer un site", 3),
+        ("e commerce", 5), ("ecommerce", 5), ("boutique en ligne", 5), ("vendre en ligne", 5),
+        ("vente en ligne", 5), ("vendre sur internet", 5), ("marketplace", 4), ("facturation", 4),
+        ("facture*", 3.5), ("devis", 4), ("comptabilite", 4), ("compta", 4), ("google my business", 5),
+        ("fiche google", 5), ("google business", 5), ("referencement", 4), ("seo", 4), ("client*", 2),
+        ("clientele", 3), ("prospect*", 3), ("commerce", 3), ("commercant*", 2), ("boutique", 2.5),
+        ("magasin", 2), ("marketing", 3.5), ("communication", 2), ("reseaux sociaux pour ma", 5),
+        ("reseaux sociaux pour mon", 5), ("reseaux sociaux de ma boutique", 5),
+        ("reseaux sociaux de mon entreprise", 5), ("pro", 1.5), ("professionnel*", 1.5), ("activite", 2),
+        ("mon activite", 3), ("kbis", 4), ("siret", 4), ("siren", 4), ("tpe", 3), ("pme", 3),
+        ("artisan*", 1.5), ("transformation numerique", 4), ("kit numerique", 4), ("france num", 4),
+        ("lancer mon activite", 5), ("creer mon activite", 5), ("independant*", 2), ("freelance", 3),
+        ("porteur* de projet", 2.5), ("createur* d entreprise", 4), ("creatrice* d entreprise", 4),
+        ("logo", 3), ("nom de domaine", 4), ("hebergement", 2), ("wordpress", 3), ("shopify", 4),
+        ("crm", 4), ("caisse", 2), ("paiement en ligne", 4), ("click and collect", 5), ("newsletter", 3),
+        ("chiffre d affaires", 4), ("association employeuse", 3), ("startup", 4), ("start up", 4),
+        ("gestion", 1.5), ("stock", 2), ("salaries", 2), ("tresorerie", 4), ("business", 3),
+    ],
+}
+
+#: Words that only hide themselves: a job or a phrase that would otherwise look like a need.
+NEUTRAL: Final[tuple[str, ...]] = (
+    "conseiller en insertion", "conseillere en insertion", "conseiller d insertion", "travailleur social",
+    "travailleuse sociale", "assistant social", "assistante sociale", "assistante de service social",
+    "educateur", "educatrice", "conseiller numerique", "conseillere numerique", "mediateur numerique",
+    "mediatrice numerique", "jeune entreprise", "en ligne", "sur internet", "par internet",
+    "lieu de mediation numerique", "espace numerique", "espace public numerique", "numerique en commun",
+    "fete de l internet", "grande ecole du numerique",
+)
+
+#: Audience patterns (presence is enough). `weak` ones drop when a stronger audience says otherwise.
+AUDIENCES: Final[dict[str, list[str]]] = {
+    "createurs-entreprise": [
+        "createur*", "creatrice*", "porteur* de projet", "porteuse* de projet", "porteur* d un projet",
+        "viens de creer", "viens de lancer", "viens de monter", "viens d ouvrir", "lance mon entreprise",
+        "lance mon activite", "lance ma boite", "lancer mon entreprise", "lancer mon activite",
+        "lancer ma boite", "monte mon entreprise", "monter mon entreprise", "monter ma boite",
+        "cree mon entreprise", "creer mon entreprise", "creer ma boite", "creer mon activite",
+        "creation de mon entreprise", "creation de ma boite", "future entreprise", "futur entreprise",
+        "mon projet d entreprise", "projet de creation", "en creation", "me lancer",
+        "micro entrepreneur*", "micro entrepreneuse*", "auto entrepreneur*", "autoentrepreneur*",
+        "m installer a mon compte", "me mettre a mon compte", "m installer en", "ouvrir mon commerce",
+        "ouvrir ma boutique", "creer ma micro", "demarrer mon activite", "debut d activite",
+    ],
+    "tpe-pme": [
+        "artisan*", "commercant*", "gerant*", "gerante*", "chef* d entreprise", "cheffe* d entreprise",
+        "dirigeant*", "tpe", "pme", "association employeuse", "mon commerce", "ma boutique", "mon magasin",
+        "mon restaurant", "ma boulangerie", "mon salon", "mon cabinet", "mon garage", "ma societe",
+        "ma petite entreprise", "mes salaries", "mes employes", "patron*", "restaurateur",
+        "suis plombier", "suis electricien", "suis menuisier", "suis macon", "suis coiffeur*",
+        "suis boulanger*", "suis patissier*", "suis boucher*", "suis fleuriste", "suis carreleur",
+        "suis couvreur", "suis charpentier", "suis ebeniste", "suis serrurier", "suis garagiste",
+        "suis mecanicien*", "suis estheticienne", "suis traiteur", "suis peintre en batiment",
+        "suis paysagiste", "suis chauffagiste", "suis agriculteur*", "suis viticult*", "suis maraich*",
+        "suis commercant*", "mon entreprise", "notre entreprise", "mon auto entreprise", "ma micro entreprise",
+        "mon exploitation", "mon hotel", "mon gite", "ma ferme", "mon atelier de",
+    ],
+    "demandeurs-emploi": [
+        "chomage", "chomeur*", "chomeuse*", "demandeur* d emploi", "demandeuse* d emploi", "sans emploi",
+        "sans travail", "sans boulot", "cherche du travail", "cherche un travail", "cherche un emploi",
+        "cherche du boulot", "cherche un boulot", "cherche un job", "recherche un emploi",
+        "recherche du travail", "recherche un travail", "suis en recherche d emploi",
+        "suis en recherche de travail", "inscrit* a pole emploi", "inscrit* a france travail",
+        "inscrite* a pole emploi", "inscrite* a france travail", "mon dossier france travail",
+        "mon dossier pole emploi", "mon conseiller france travail", "mon conseiller pole emploi",
+        "ma conseillere france travail", "ma conseillere pole emploi", "licencie*", "perdu mon emploi",
+        "perdu mon travail", "perdu mon boulot", "fin de contrat", "en recherche d emploi",
+    ],
+    "beneficiaires-rsa": ["rsa", "minima sociaux", "minimum social", "allocataire* du rsa",
+                          "beneficiaire* du rsa", "revenu de solidarite"],
+    "jeunes": ["jeune", "jeunes", "mission locale", "16 25 ans", "16 a 25 ans", "moins de 26 ans",
+               "moins de 25 ans", "18 25 ans", "jeune majeur*"],
+    "etudiants": ["etudiant*", "etudiante*", "fac", "universite"],
+    "familles": ["parent", "parents", "mes enfants", "mon enfant", "mes enfant", "nos enfants",
+                 "mon fils", "ma fille", "mes fils", "mes filles", "famille*", "enfant*", "bebe",
+                 "mon ado", "mes ados", "maman", "papa", "mere de famille", "pere de famille",
+                 "mes gamins", "mes petits", "nos ados"],
+    "seniors": ["suis retraite*", "suis a la retraite", "retraitee", "retraitees", "retraites",
+                "un retraite", "une retraitee", "les retraites", "personne* agee*", "senior*",
+                "3eme age", "troisieme age", "3e age", "grand mere", "grand pere", "grands parents",
+                "grand parent", "papy", "papi", "mamie", "mamy", "aine*", "ehpad",
+                "petit* enfant*", "petite fille", "petit fils", "petites filles"],
+    "femmes": ["femmes", "suis une femme", "suis femme", "entre femmes", "feminin*", "mamans", "meres"],
+    "handicap": ["handicap*", "sourd*", "malentendant*", "mal entendant*", "malvoyant*", "mal voyant*",
+                 "aveugle*", "non voyant*", "fauteuil*", "pmr", "mobilite reduite", "autis*",
+                 "trisomi*", "langue des signes", "lsf", "deficien*", "paralys*", "dyslexi*",
+                 "troubles cognitifs", "en situation de handicap"],
+    "allophones": ["parle pas francais", "parle pas bien francais", "parle pas le francais",
+                   "parle mal francais", "parle mal le francais", "parle peu francais",
+                   "parle peu le francais", "parle pas bien le francais", "comprend pas le francais",
+                   "comprend pas francais", "parlent pas francais", "parlent pas le francais",
+                   "refugie*", "allophone*", "fle", "francais langue etrangere", "migrant*",
+                   "demandeur* d asile", "exile*", "primo arrivant*", "apprendre le francais",
+                   "non francophone*", "pas francophone"],
+    "illettrisme": ["illettr*", "analphabet*", "sait pas lire", "sait ni lire", "sais pas lire",
+                    "sais ni lire", "savent pas lire", "sait pas ecrire", "sais pas ecrire", "lit pas",
+                    "pas lire ni ecrire", "difficulte* a lire", "difficulte* avec la lecture",
+                    "difficultes de lecture", "apprendre a lire", "lire et ecrire"],
+}
+
+#: Audience patterns that give way when a stronger audience is found (creators own their company).
+WEAK_AUDIENCES: Final[dict[str, tuple[str, frozenset[str]]]] = {
+    "mon entreprise": ("tpe-pme", frozenset({"createurs-entreprise"})),
+    "notre entreprise": ("tpe-pme", frozenset({"createurs-entreprise"})),
+    "mon auto entreprise": ("tpe-pme", frozenset({"createurs-entreprise"})),
+    "ma micro entreprise": ("tpe-pme", frozenset({"createurs-entreprise"})),
+    "ma boutique": ("tpe-pme", frozenset({"createurs-entreprise"})),
+    "mon commerce": ("tpe-pme", frozenset({"createurs-entreprise"})),
+    "enfant*": ("familles", frozenset({"seniors"})),
+    "ma fille": ("familles", frozenset({"seniors"})),
+    "mon fils": ("familles", frozenset({"seniors"})),
+    "jeune": ("jeunes", frozenset({"createurs-entreprise", "tpe-pme"})),
+}
+
+#: Phrases that look like an audience but are not one (a relative, a job, an object).
+NOT_AUDIENCES: Final[tuple[str, ...]] = (
+    "ma femme", "sa femme", "ta femme", "votre femme", "une femme de menage", "jeune entreprise",
+    "jeunes entreprises", "dossier retraite", "demande de retraite", "ma retraite", "sa retraite",
+    "depart a la retraite", "assurance retraite", "caisse de retraite", "pension de retraite",
+    "controle parental", "mon conseiller", "travail a domicile",
+)
+
+#: Ages: a number of years after these words is the age of the person helped.
+AGE_CUES: Final[frozenset[str]] = frozenset({"a", "ai", "as", "avons", "ont", "de", "age", "agee", "ages",
+                                              "agees", "agé", "ans", "entre", "et", "plus", "moins"})
+AGE_BLOCKERS: Final[frozenset[str]] = frozenset({"depuis", "pendant", "durant", "dans", "il", "y", "ya"})
+
+#: Words after which a place usually comes (« à Draguignan », « vers Berre », « j'habite Apt »).
+PLACE_PREPOSITIONS: Final[dict[str, float]] = {
+    "a": 3.0, "au": 2.0, "aux": 2.0, "vers": 3.0, "sur": 2.0, "pres": 3.0, "de": 1.5, "d": 1.5,
+    "dans": 2.0, "habite": 3.0, "habitons": 3.0, "vis": 2.0, "secteur": 3.0, "cote": 2.0, "autour": 3.0,
+    "region": 2.0, "commune": 3.0, "ville": 3.0, "en": 1.0, "du": 1.0, "quartier": 2.5, "proche": 3.0,
+    "alentours": 3.0, "environs": 3.0, "par": 1.0, "pour": 0.5, "sis": 2.0, "situe": 2.0, "situee": 2.0,
+    "coin": 2.0, "entre": 1.5, "et": 0.3, "ou": 0.5, "le": 0.3, "la": 0.3, "les": 0.3, "l": 0.3,
+}
+
+#: Words before a département code (« dans le 34 », « département 83 »).
+DEPARTEMENT_CUES: Final[frozenset[str]] = frozenset(
+    {"le", "du", "departement", "dept", "dpt", "dep", "dans", "en", "le", "au"}
+)
+
+#: Words that name a kind of lieu (« l'EPN de Martigues ») and make a question a lieu search.
+LIEU_WORDS: Final[tuple[str, ...]] = (
+    "epn", "france services", "maison france services", "mediatheque", "bibliotheque", "centre social",
+    "mjc", "maison de quartier", "cyberbase", "cyber base", "fablab", "tiers lieu", "pimms", "ccas",
+    "maison des services", "point numerique", "espace numerique", "espace public numerique",
+    "cyber centre", "cybercentre", "maison de l emploi", "relais", "la poste", "mairie annexe",
+    "centre culturel", "ludotheque", "cite des metiers", "emmaus connect", "maison du numerique",
+)

@@ -1,0 +1,460 @@
+"""Turn a French question into a `Query`: needs (ranked), audiences (only when said), place.
+
+Cheap by construction: tokens are folded once, the lexicon is matched through indexed patterns, and
+places are found by exact dictionary lookups of word n-grams (only n-grams that can still grow into
+a commune name are tried); fuzzy matching runs only when nothing exact was found, on the few words
+after a place preposition, against one bucket of the gazetteer.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Final
+
+from knowledge.gazetteer import Commune, Gazetteer, NameMatch
+from knowledge.lexicon_fr import (
+    AGE_BLOCKERS,
+    AGE_CUES,
+    AUDIENCES,
+    DEPARTEMENT_CUES,
+    LIEU_WORDS,
+    NEEDS,
+    NEUTRAL,
+    NOT_AUDIENCES,
+    PLACE_PREPOSITIONS,
+    WEAK_AUDIENCES,
+)
+from knowledge.patterns import Match, PatternSet, Token, expand_sms
+from knowledge.query import Place, Query
+from knowledge.taxonomy import AUDIENCE_CODES, NEED_CODES
+from knowledge.textnorm import ALL_STOP_WORDS, fold, stem
+
+_RAW_WORD: Final = re.compile(r"[^\W_]+", re.UNICODE)
+_BOUNDARY: Final = re.compile(r"[.!?;:,()\[\]\n/|]")
+_ORDINAL: Final = re.compile(r"^(\d{1,2})(e|er|eme|em|ieme|ere|nd)?$")
+_DEP_CODE: Final = re.compile(r"^(0?[1-9]|[1-8]\d|9[0-5]|2a|2b|97[1-6])$")
+_CITIES_WITH_ARRONDISSEMENTS: Final = ("paris", "lyon", "marseille")
+
+
+@dataclass(frozen=True, slots=True)
+class _NeedHit:
+    need: str | None
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class _AudienceHit:
+    audience: str | None
+    pattern: str
+
+
+@dataclass(slots=True)
+class _PlaceCandidate:
+    start: int
+    end: int
+    match: NameMatch | None
+    score: float
+    departement: str | None = None
+
+
+def _common_words() -> frozenset[str]:
+    path = resources.files("knowledge") / "data" / "communes-mots-courants.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def tokenize(text: str) -> list[Token]:
+    """Folded, SMS-expanded, stemmed tokens, with capitals and punctuation boundaries noted."""
+    tokens: list[Token] = []
+    previous_end = 0
+    for raw in _RAW_WORD.finditer(text):
+        between = text[previous_end:raw.start()]
+        boundary = bool(_BOUNDARY.search(between)) or not tokens
+        in_parentheses = between.endswith("(") and text[raw.end():raw.end() + 1] == ")"
+        previous_end = raw.end()
+        piece = raw.group()
+        words = expand_sms(fold(piece).split())
+        for index, word in enumerate(words):
+            tokens.append(Token(word, stem(word), capital=piece[:1].isupper() and index == 0,
+                                boundary_before=boundary and index == 0, in_parentheses=in_parentheses))
+    return tokens
+
+
+class Parser:
+    """The French question parser; one per process, built over the gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer, max_input_chars: int = 2000) -> None:
+        self.gazetteer = gazetteer
+        self.max_input_chars = max_input_chars
+        self._needs: PatternSet[_NeedHit] = PatternSet(
+            [(p, _NeedHit(code, w)) for code, entries in NEEDS.items() for p, w in entries]
+            + [(p, _NeedHit(None, 0.0)) for p in NEUTRAL]
+        )
+        self._audiences: PatternSet[_AudienceHit] = PatternSet(
+            [(p, _AudienceHit(code, p)) for code, entries in AUDIENCES.items() for p in entries]
+            + [(p, _AudienceHit(None, p)) for p in NOT_AUDIENCES]
+        )
+        self._lieu_words: PatternSet[str] = PatternSet((p, p) for p in LIEU_WORDS)
+        self._lexicon_words = frozenset(
+            w for entries in NEEDS.values() for p, _ in entries for w in fold(p.replace("*", "")).split()
+        ) | frozenset(w for p in NEUTRAL for w in p.split())
+        self._common_words = _common_words()
+        self._name_prefixes = self._build_prefixes()
+
+    def _build_prefixes(self) -> frozenset[str]:
+        """Every word prefix of every name, so n-grams stop growing as soon as no name can match."""
+        prefixes: set[str] = set()
+        for table in (self.gazetteer.by_name, self.gazetteer.by_article_free, self.gazetteer.by_short,
+                      self.gazetteer.departement_names):
+            for name in table:
+                words = name.split()
+                for end in range(1, len(words) + 1):
+                    prefixes.add(" ".join(words[:end]))
+        return frozenset(prefixes)
+
+    # ------------------------------------------------------------------ entry point
+
+    def bound(self, text: str) -> tuple[str, bool]:
+        """The text cut to the input bound (at a word boundary), and whether it was cut."""
+        if len(text) <= self.max_input_chars:
+            return text, False
+        cut = text[: self.max_input_chars]
+        space = cut.rfind(" ")
+        return (cut[:space] if space > self.max_input_chars // 2 else cut), True
+
+    def parse(self, text: str) -> Query:
+        """Understand one question."""
+        text, truncated = self.bound(text)
+        tokens = tokenize(text)
+        need_matches = self._needs.find_all(tokens)
+        place, place_span = self._place(tokens, need_matches)
+        blocked = [place_span] if place_span else []
+        needs = self._rank_needs(self._needs.find(tokens, blocked))
+        if not needs:
+            needs = self._rank_needs(self._needs.find(self._corrected(tokens, place_span), blocked))
+        audiences = self._audiences_of(tokens, blocked)
+        lieu_words = tuple(m.payload for m in self._lieu_words.find(tokens, blocked))
+        return Query(needs=needs, audiences=audiences, place=place, lieu_words=lieu_words, truncated=truncated)
+
+    # ------------------------------------------------------------------ needs
+
+    @staticmethod
+    def _rank_needs(matches: Sequence[Match[_NeedHit]]) -> tuple[str, ...]:
+        scores: dict[str, float] = {}
+        first: dict[str, int] = {}
+        for match in matches:
+            need = match.payload.need
+            if need is None:
+                continue
+            scores[need] = scores.get(need, 0.0) + match.payload.weight
+            first.setdefault(need, match.start)
+        ranked = sorted(scores, key=lambda n: (-scores[n], first[n], NEED_CODES.index(n)))
+        return tuple(n for n in ranked if scores[n] >= 0.5)
+
+    def _corrected(self, tokens: Sequence[Token], place_span: tuple[int, int] | None) -> list[Token]:
+        """Tokens with likely typos replaced by the closest lexicon word (« ordinatuer »)."""
+        from rapidfuzz import fuzz, process
+
+        vocabulary = sorted(self._needs.vocabulary)
+        out: list[Token] = []
+        budget = 40
+        for index, token in enumerate(tokens):
+            word = token.word
+            in_place = place_span is not None and place_span[0] <= index < place_span[1]
+            if (budget > 0 and not in_place and len(word) >= 5 and not word.isdigit()
+                    and word not in self._lexicon_words and word not in ALL_STOP_WORDS):
+                budget -= 1
+                best = process.extractOne(word, vocabulary, scorer=fuzz.ratio, score_cutoff=84)
+                if best is not None:
+                    word = best[0]
+                    out.append(Token(word, stem(word), token.capital, token.boundary_before))
+                    continue
+            out.append(token)
+        return out
+
+    # ------------------------------------------------------------------ audiences
+
+    def _audiences_of(self, tokens: Sequence[Token], blocked: list[tuple[int, int]]) -> tuple[str, ...]:
+        found: set[str] = set()
+        weak: list[tuple[str, frozenset[str]]] = []
+        for match in self._audiences.find(tokens, blocked):
+            audience = match.payload.audience
+            if audience is None:
+                continue
+            rule = WEAK_AUDIENCES.get(match.payload.pattern)
+            if rule:
+                weak.append(rule)
+            else:
+                found.add(audience)
+        found.update(self._ages(tokens, blocked))
+        for audience, beaten_by in weak:
+            if not found & beaten_by:
+                found.add(audience)
+        return tuple(code for code in AUDIENCE_CODES if code in found)
+
+    @staticmethod
+    def _ages(tokens: Sequence[Token], blocked: list[tuple[int, int]]) -> set[str]:
+        """Audiences told by an age: « j'ai 70 ans », « mon neveu a 19 ans », « ma fille de 8 ans »."""
+        out: set[str] = set()
+        for index in range(1, len(tokens) - 1):
+            token = tokens[index]
+            if not token.word.isdigit() or tokens[index + 1].word != "ans":
+                continue
+            if any(a <= index < b for a, b in blocked):
+                continue
+            before = tokens[index - 1].word
+            context = {t.word for t in tokens[max(0, index - 3):index]}
+            if before not in AGE_CUES or context & AGE_BLOCKERS:
+                continue
+            age = int(token.word)
+            if 16 <= age <= 25:
+                out.add("jeunes")
+            elif 65 <= age <= 120:
+                out.add("seniors")
+            elif age < 16:
+                out.add("familles")
+        return out
+
+    # ------------------------------------------------------------------ place
+
+    def _place(self, tokens: Sequence[Token], need_matches: Sequence[Match[_NeedHit]]
+               ) -> tuple[Place | None, tuple[int, int] | None]:
+        postal = self._postal_codes(tokens)
+        dep_code = self._departement_code(tokens)
+        candidates = self._name_candidates(tokens, need_matches)
+        for candidate in candidates:
+            if candidate.departement is not None and candidate.match is not None \
+                    and self._means_departement(tokens, candidate):
+                candidate.match = None
+        named = [c for c in candidates if c.match is not None]
+        dep_named = [c for c in candidates if c.departement is not None and c.match is None]
+        best_dep = max(dep_named, key=lambda c: c.score, default=None)
+        dep_hint = dep_code[0] if dep_code else (best_dep.departement if best_dep else None)
+        best = max(named, key=lambda c: c.score, default=None)
+        if best is not None and (best_dep is None or best.score >= best_dep.score
+                                 or self._commune_in(best, best_dep.departement)):
+            place = self._choose_commune(best, tokens, postal, dep_hint)
+            if place is not None:
+                return place, (best.start, best.end)
+        if postal:
+            index, communes = postal[0]
+            commune = communes[0]
+            return self._commune_place(commune, "postal", 0), (index, index + 1)
+        if dep_code:
+            code, index = dep_code
+            return self._departement_place(code), (index, index + 1)
+        if best_dep is not None and best_dep.departement is not None:
+            return self._departement_place(best_dep.departement), (best_dep.start, best_dep.end)
+        fuzzy = self._fuzzy_candidate(tokens)
+        if fuzzy is not None:
+            place = self._choose_commune(fuzzy, tokens, postal, dep_hint)
+            if place is not None:
+                return place, (fuzzy.start, fuzzy.end)
+        return None, None
+
+    def _means_departement(self, tokens: Sequence[Token], candidate: _PlaceCandidate) -> bool:
+        """« dans le Vaucluse », « en Isère » name the département; « à Vienne » the commune."""
+        start = candidate.start
+        previous = tokens[start - 1].word if start else ""
+        before = tokens[start - 2].word if start >= 2 else ""
+        if previous in {"en", "departement", "dept"} or (previous in {"le", "la", "les", "l"}
+                                                          and before in {"dans", "ds", "sur", "pour", "departement"}):
+            return True
+        if previous in {"du", "des"} and before in {"departement", "dans", "ateliers", "atelier"}:
+            return True
+        assert candidate.match is not None
+        return candidate.match.communes[0].population < 10000 and previous not in {"a", "vers", "habite"}
+
+    @staticmethod
+    def _commune_in(candidate: _PlaceCandidate, departement: str | None) -> bool:
+        return candidate.match is not None and any(c.dep == departement for c in candidate.match.communes)
+
+    def _postal_codes(self, tokens: Sequence[Token]) -> list[tuple[int, tuple[Commune, ...]]]:
+        found = []
+        for index, token in enumerate(tokens):
+            if len(token.word) == 5 and token.word.isdigit():
+                communes = self.gazetteer.by_postal_code(token.word)
+                if communes:
+                    found.append((index, communes))
+        return found
+
+    def _departement_code(self, tokens: Sequence[Token]) -> tuple[str, int] | None:
+        """« dans le 34 », « ds le 06 », « (69) », « département 83 »."""
+        for index, token in enumerate(tokens):
+            if not _DEP_CODE.match(token.word):
+                continue
+            previous = tokens[index - 1].word if index else ""
+            following = tokens[index + 1].word if index + 1 < len(tokens) else ""
+            if following in {"ans", "an", "km", "h", "heures", "euros", "e", "min"}:
+                continue
+            if token.in_parentheses or previous in DEPARTEMENT_CUES:
+                departement = self.gazetteer.departement(token.word)
+                if departement:
+                    return departement.code, index
+        return None
+
+    def _preposition_score(self, tokens: Sequence[Token], start: int) -> float:
+        if start == 0:
+            return 0.0
+        previous = tokens[start - 1].word
+        score = PLACE_PREPOSITIONS.get(previous, 0.0)
+        if previous in {"de", "d"} and start >= 2 and tokens[start - 2].word in {"pres", "cote", "autour",
+                                                                                     "proche", "region", "ville",
+                                                                                     "commune", "secteur"}:
+            score = 3.0
+        if previous in {"le", "la", "les", "l"} and start >= 2 and tokens[start - 2].word in {"dans", "sur", "vers"}:
+            score = 2.5
+        return score
+
+    def _name_candidates(self, tokens: Sequence[Token], need_matches: Sequence[Match[_NeedHit]]
+                         ) -> list[_PlaceCandidate]:
+        out: list[_PlaceCandidate] = []
+        words = [t.word for t in tokens]
+        all_lower = not any(t.capital for t in tokens)
+        strong_needs = [(m.start, m.end) for m in need_matches if m.payload.weight >= 2.5 or m.payload.need is None]
+        for start in range(len(tokens)):
+            if words[start] not in self._name_prefixes:
+                continue
+            end = start + 1
+            text = words[start]
+            while True:
+                if end > start + 1 and tokens[end - 1].boundary_before:
+                    break
+                match = self.gazetteer.names(text)
+                departement = self.gazetteer.departement_by_name(text)
+                if match or departement:
+                    score = self._score_span(tokens, start, end, match, departement is not None, all_lower,
+                                             strong_needs)
+                    if score is not None:
+                        out.append(_PlaceCandidate(start, end, match, score,
+                                                   departement.code if departement else None))
+                if end >= len(tokens):
+                    break
+                longer = f"{text} {words[end]}"
+                if longer not in self._name_prefixes:
+                    break
+                text = longer
+                end += 1
+        return out
+
+    def _score_span(self, tokens: Sequence[Token], start: int, end: int, match: NameMatch | None,
+                    is_departement: bool, all_lower: bool, strong_needs: list[tuple[int, int]]) -> float | None:
+        """How likely the words [start, end) name the place asked about; None when they do not."""
+        span = tokens[start:end]
+        preposition = self._preposition_score(tokens, start)
+        capital = span[0].capital and not span[0].boundary_before
+        single = end - start == 1
+        word = span[0].word
+        if single and (word in ALL_STOP_WORDS or len(word) < 2):
+            return None
+        common = all(t.word in self._common_words or t.word in ALL_STOP_WORDS or t.word in self._lexicon_words
+                     for t in span)
+        if common:
+            strong_preposition = preposition >= 2.0
+            if not (strong_preposition and (capital or all_lower or preposition >= 3.0)) \
+                    and not self._place_evidence_after(tokens, start, end, match):
+                return None
+        inside_need = any(a <= start and end <= b for a, b in strong_needs)
+        if inside_need and not (preposition >= 2.0 and (capital or all_lower)):
+            return None
+        score = preposition + (1.5 if capital or span[0].capital else 0.0) + 1.2 * (end - start)
+        if match is not None:
+            score += {"exact": 2.0, "article": 1.5, "short": 1.0, "fuzzy": 0.0}.get(match.how, 0.0)
+            score += math.log10(max(match.communes[0].population, 1)) / 3
+        if is_departement:
+            score += 1.5
+            if match is None or match.communes[0].population < 20000:
+                score += 0.5
+        if common:
+            score -= 2.0
+        return score
+
+    @staticmethod
+    def _place_evidence_after(tokens: Sequence[Token], start: int, end: int, match: NameMatch | None) -> bool:
+        """A common word still names a place when what follows says so (« paris 11e », « Tours
+        (37) », « sens 89100 ») or when it stands alone in its clause and names a large town."""
+        following = tokens[end] if end < len(tokens) else None
+        if following is not None and not following.boundary_before and (
+                _ORDINAL.match(following.word) or following.in_parentheses
+                or (len(following.word) == 5 and following.word.isdigit())):
+            return True
+        alone = tokens[start].boundary_before and (following is None or following.boundary_before)
+        return alone and match is not None and match.communes[0].population >= 20000
+
+    def _fuzzy_candidate(self, tokens: Sequence[Token]) -> _PlaceCandidate | None:
+        """Misspelt commune names: the words after a place preposition, or capitalised words."""
+        best: _PlaceCandidate | None = None
+        for start in range(len(tokens)):
+            preposition = self._preposition_score(tokens, start)
+            capital = tokens[start].capital and not tokens[start].boundary_before
+            if preposition < 1.5 and not capital:
+                continue
+            if tokens[start].word in ALL_STOP_WORDS or tokens[start].word in self._lexicon_words:
+                continue
+            for end in range(start + 1, min(start + 5, len(tokens)) + 1):
+                if end > start + 1 and (tokens[end - 1].boundary_before or tokens[end - 1].word.isdigit()):
+                    break
+                text = " ".join(t.word for t in tokens[start:end])
+                if len(text) < 4:
+                    continue
+                match = self.gazetteer.fuzzy(text, 88.0 if len(text) < 7 else 85.0)
+                if match is None:
+                    continue
+                score = preposition + (1.0 if capital else 0.0) + (end - start)
+                if best is None or score > best.score:
+                    best = _PlaceCandidate(start, end, match, score)
+        return best
+
+    def _choose_commune(self, candidate: _PlaceCandidate, tokens: Sequence[Token],
+                        postal: list[tuple[int, tuple[Commune, ...]]], dep_hint: str | None) -> Place | None:
+        if candidate.match is None:
+            return None
+        communes = candidate.match.communes
+        if postal:
+            codes = {c.insee for _, cs in postal for c in cs}
+            with_code = [c for c in communes if c.insee in codes]
+            if with_code:
+                communes = tuple(with_code)
+            arms = [c for _, cs in postal for c in cs if c.type == "ARM"]
+            for arm in arms:
+                if communes and fold(arm.nom).startswith(fold(communes[0].nom)):
+                    return self._commune_place(arm, "postal", 0)
+        if dep_hint:
+            in_dep = [c for c in communes if c.dep == dep_hint]
+            if in_dep:
+                communes = tuple(in_dep)
+        chosen = communes[0]
+        arrondissement = self._arrondissement(chosen, tokens, candidate.end)
+        if arrondissement is not None:
+            return self._commune_place(arrondissement, "arrondissement", 0)
+        homonyms = sum(1 for c in communes[1:] if fold(c.nom) == fold(chosen.nom))
+        return self._commune_place(chosen, candidate.match.how, homonyms)
+
+    def _arrondissement(self, commune: Commune, tokens: Sequence[Token], end: int) -> Commune | None:
+        """« Lyon 7e », « paris 11e », « Marseille 3ème arrondissement », « 13e arrondissement de Marseille »."""
+        city = fold(commune.nom)
+        if city not in _CITIES_WITH_ARRONDISSEMENTS:
+            return None
+        if end < len(tokens):
+            found = _ORDINAL.match(tokens[end].word)
+            if found:
+                return self.gazetteer.arrondissement(city, int(found.group(1)))
+        for index, token in enumerate(tokens):
+            if token.word.startswith("arrondissement") and index > 0:
+                found = _ORDINAL.match(tokens[index - 1].word)
+                if found:
+                    return self.gazetteer.arrondissement(city, int(found.group(1)))
+        return None
+
+    def _commune_place(self, commune: Commune, how: str, alternatives: int) -> Place:
+        return Place("commune", commune.insee, commune.nom, commune.lat, commune.lon, commune.dep, how,
+                     alternatives)
+
+    def _departement_place(self, code: str) -> Place:
+        departement = self.gazetteer.departements[code]
+        return Place("departement", code, departement.nom, departement.lat, departement.lon, code,
+                     "departement")

@@ -1,0 +1,150 @@
+"""Matching the lexicon's word patterns against a question's tokens.
+
+Patterns are compiled once through the same normalisation as the questions (fold, SMS forms,
+stems), indexed by their first word, and matched left to right allowing a couple of stop words
+between their words, so each question costs a few dictionary lookups per token.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Final, Generic, TypeVar
+
+from knowledge.lexicon_fr import SMS
+from knowledge.textnorm import ALL_STOP_WORDS, fold, stem
+
+Payload = TypeVar("Payload")
+
+#: Grammatical words dropped from patterns: the gap rule lets any of them stand in the question.
+_OPTIONAL: Final = frozenset({"de", "d", "du", "des", "a", "au", "aux", "l", "la", "le", "les", "un", "une",
+                              "en", "pour", "sur", "et", "avec", "par", "dans", "ne", "n"})
+MAX_GAP: Final = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of a question: folded, stemmed, and what its spelling told (capital, punctuation)."""
+
+    word: str
+    stem: str
+    capital: bool = False
+    boundary_before: bool = False
+    in_parentheses: bool = False
+
+
+def expand_sms(words: Iterable[str]) -> list[str]:
+    """Replace chat forms (« pr », « qqn », « ordi ») by the words they stand for."""
+    out: list[str] = []
+    for word in words:
+        replacement = SMS.get(word)
+        if replacement is None:
+            out.append(word)
+        elif replacement:
+            out.extend(replacement.split())
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Element:
+    text: str
+    prefix: bool
+
+    def matches(self, token: Token) -> bool:
+        if self.prefix:
+            return token.word.startswith(self.text)
+        return token.stem == self.text or token.word == self.text
+
+
+@dataclass(frozen=True, slots=True)
+class Match(Generic[Payload]):
+    """A pattern found in the tokens: half-open span [start, end), its size and payload."""
+
+    start: int
+    end: int
+    size: int
+    payload: Payload
+    pattern: str
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether the match shares a token with [start, end)."""
+        return self.start < end and start < self.end
+
+
+def compile_pattern(pattern: str) -> tuple[_Element, ...]:
+    """Elements of a pattern: folded, SMS-expanded, stemmed; optional grammatical words dropped."""
+    raw = pattern.split()
+    elements: list[_Element] = []
+    for piece in raw:
+        prefix = piece.endswith("*")
+        words = expand_sms(fold(piece.rstrip("*")).split())
+        for index, word in enumerate(words):
+            is_prefix = prefix and index == len(words) - 1
+            elements.append(_Element(word if is_prefix else stem(word), is_prefix))
+    kept = tuple(e for e in elements if e.prefix or e.text not in _OPTIONAL)
+    return kept or tuple(elements)
+
+
+class PatternSet(Generic[Payload]):
+    """A set of patterns with payloads, matched greedily (longest first, no overlaps)."""
+
+    def __init__(self, entries: Iterable[tuple[str, Payload]]) -> None:
+        self._exact: dict[str, list[tuple[tuple[_Element, ...], str, Payload]]] = {}
+        self._prefix: list[tuple[tuple[_Element, ...], str, Payload]] = []
+        self.vocabulary: set[str] = set()
+        for pattern, payload in entries:
+            elements = compile_pattern(pattern)
+            if not elements:
+                continue
+            entry = (elements, pattern, payload)
+            if elements[0].prefix:
+                self._prefix.append(entry)
+            else:
+                self._exact.setdefault(elements[0].text, []).append(entry)
+            self.vocabulary.update(w for w in fold(pattern.replace("*", "")).split() if len(w) >= 4)
+
+    def _candidates(self, token: Token) -> list[tuple[tuple[_Element, ...], str, Payload]]:
+        found = list(self._exact.get(token.stem, ()))
+        if token.word != token.stem:
+            found.extend(self._exact.get(token.word, ()))
+        found.extend(entry for entry in self._prefix if token.word.startswith(entry[0][0].text))
+        return found
+
+    def find_all(self, tokens: Sequence[Token]) -> list[Match[Payload]]:
+        """Every match of every pattern, overlapping ones included."""
+        out: list[Match[Payload]] = []
+        for start, token in enumerate(tokens):
+            for elements, pattern, payload in self._candidates(token):
+                end = _match_from(elements, tokens, start)
+                if end is not None:
+                    out.append(Match(start, end, len(elements), payload, pattern))
+        return out
+
+    def find(self, tokens: Sequence[Token], blocked: Sequence[tuple[int, int]] = ()) -> list[Match[Payload]]:
+        """Non-overlapping matches, the longest patterns first, avoiding `blocked` spans."""
+        chosen: list[Match[Payload]] = []
+        taken: list[tuple[int, int]] = list(blocked)
+        for match in sorted(self.find_all(tokens), key=lambda m: (-m.size, m.start - m.end, m.start)):
+            if any(match.overlaps(a, b) for a, b in taken):
+                continue
+            chosen.append(match)
+            taken.append((match.start, match.end))
+        return sorted(chosen, key=lambda m: m.start)
+
+
+def _match_from(elements: tuple[_Element, ...], tokens: Sequence[Token], start: int) -> int | None:
+    """End (exclusive) of a match of `elements` beginning at `start`, or None."""
+    if not elements[0].matches(tokens[start]):
+        return None
+    position = start + 1
+    for element in elements[1:]:
+        gap = 0
+        while position < len(tokens) and not element.matches(tokens[position]):
+            if gap >= MAX_GAP or tokens[position].word not in ALL_STOP_WORDS:
+                return None
+            gap += 1
+            position += 1
+        if position >= len(tokens):
+            return None
+        position += 1
+    return position

@@ -1,0 +1,272 @@
+"""The in-memory search index: which lieux offer a need, near a point, ranked.
+
+Built once from the database (columns only, one query, no ORM objects) into compact records, a
+grid of ~10 km cells per need and per-département lists, so that a question costs a few cell
+lookups and a few dozen distance computations however large the country's knowledge base is.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from knowledge.gazetteer import Gazetteer, haversine_km
+from knowledge.query import Hit, Mediator, Place, Query, SearchResult
+from knowledge.textnorm import fold
+
+CELL_LAT: Final = 0.1
+CELL_LON: Final = 0.14
+#: A lower bound of one cell's width in km anywhere in France (metropole and overseas).
+CELL_KM: Final = 9.5
+MAX_RING: Final = 80
+#: A lieu whose coordinates lie this far from its commune also counts at its commune's point.
+SUSPECT_KM: Final = 30.0
+ANY: Final = "*"
+
+
+@dataclass(frozen=True, slots=True)
+class LieuRecord:
+    """What the search needs of a lieu, nothing more."""
+
+    id: str
+    name: str
+    commune: str
+    insee: str
+    dep: str
+    needs: tuple[str, ...]
+    audiences: frozenset[str]
+    points: tuple[tuple[float, float], ...]
+    mediators: tuple[Mediator, ...] = ()
+
+    def distance(self, lat: float, lon: float) -> float:
+        """Distance from a point to the nearest of the lieu's points."""
+        if not self.points:
+            return math.inf
+        return min(haversine_km(lat, lon, p[0], p[1]) for p in self.points)
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return (math.floor(lat / CELL_LAT), math.floor(lon / CELL_LON))
+
+
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    record: LieuRecord
+    distance: float | None
+    relevance: float
+
+
+class SearchIndex:
+    """Lieux by need over a grid, by département and by name word."""
+
+    def __init__(self, records: Iterable[LieuRecord], near_km: float = 30.0) -> None:
+        self.records: list[LieuRecord] = list(records)
+        self.near_km = near_km
+        self._grids: dict[str, dict[tuple[int, int], list[int]]] = {}
+        self._by_need: dict[str, list[int]] = {}
+        self._by_dep: dict[tuple[str, str], list[int]] = {}
+        self._by_word: dict[str, list[int]] = {}
+        for index, record in enumerate(self.records):
+            for key in (*record.needs, ANY):
+                self._by_need.setdefault(key, []).append(index)
+                self._by_dep.setdefault((record.dep, key), []).append(index)
+                grid = self._grids.setdefault(key, {})
+                for cell in {_cell(lat, lon) for lat, lon in record.points}:
+                    grid.setdefault(cell, []).append(index)
+            for word in set(fold(record.name).split()):
+                if len(word) >= 2:
+                    self._by_word.setdefault(word, []).append(index)
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def offering(self, need: str) -> int:
+        """How many lieux offer a need."""
+        return len(self._by_need.get(need, ()))
+
+    # ------------------------------------------------------------------ public
+
+    def search(self, query: Query, limit: int = 5, offset: int = 0) -> SearchResult:
+        """Lieux for a query, best first: by name when the question names a lieu, else by need."""
+        wanted = offset + limit
+        named = self._by_name(query, wanted) if query.lieu_words else []
+        if not query.needs and not named:
+            return SearchResult()
+        need = query.needs[0] if query.needs else ANY
+        none_at_all = need != ANY and not self._by_need.get(need)
+        if none_at_all:
+            need = next((n for n in query.needs[1:] if self._by_need.get(n)), ANY)
+        scored = self._by_need_near(query, need, wanted + 1) if query.needs else []
+        seen = {s.record.id for s in named}
+        ranked = named + [s for s in scored if s.record.id not in seen]
+        none_near = False
+        if query.place is not None and query.place.kind == "commune" and scored and not none_at_all:
+            nearest = scored[0].distance
+            none_near = nearest is None or nearest > self.near_km
+        page = ranked[offset:offset + limit]
+        hits = tuple(self._hit(s) for s in page)
+        return SearchResult(hits=hits, more=len(ranked) > offset + limit, none_near=none_near,
+                            none_at_all=none_at_all, by_name=bool(named), near_km=self.near_km)
+
+    # ------------------------------------------------------------------ ranking
+
+    @staticmethod
+    def _relevance(record: LieuRecord, query: Query) -> float:
+        """How well a lieu fits beyond distance: needs covered and audience served (0 to 1)."""
+        covered = sum(1 for n in query.needs if n in record.needs) / len(query.needs) if query.needs else 0.0
+        audience = 1.0 if query.audiences and record.audiences.intersection(query.audiences) else 0.0
+        return 0.6 * covered + 0.4 * audience
+
+    def _hit(self, scored: _Scored) -> Hit:
+        record = scored.record
+        proximity = 1.0 if scored.distance is None else math.exp(-scored.distance / 20.0)
+        return Hit(record.id, record.name, record.commune, record.insee, record.needs, scored.distance,
+                   0.6 * proximity + 0.4 * scored.relevance, record.mediators)
+
+    def _by_need_near(self, query: Query, need: str, wanted: int) -> list[_Scored]:
+        place = query.place
+        if place is None or place.lat is None or place.lon is None:
+            return self._without_point(query, need, wanted)
+        if place.kind == "departement":
+            indexes = self._by_dep.get((place.code, need), [])
+            scored = [_Scored(r, r.distance(place.lat, place.lon), self._relevance(r, query))
+                      for r in (self.records[i] for i in indexes)]
+            scored.sort(key=lambda s: (-s.relevance, s.distance, s.record.id))
+            if scored:
+                return scored
+        nearest = self._nearest(need, place.lat, place.lon, max(wanted, 12))
+        scored = [_Scored(r, d, self._relevance(r, query)) for d, r in nearest]
+        if not scored:
+            return scored
+        best = scored[0].distance or 0.0
+        window = best + max(2.0, 0.15 * best)
+        inside = [s for s in scored if (s.distance or 0.0) <= window]
+        outside = [s for s in scored if (s.distance or 0.0) > window]
+        inside.sort(key=lambda s: (-s.relevance, s.distance, s.record.id))
+        return inside + outside
+
+    def _without_point(self, query: Query, need: str, wanted: int) -> list[_Scored]:
+        indexes = self._by_need.get(need, [])
+        if query.place is not None and query.place.kind == "departement":
+            indexes = self._by_dep.get((query.place.code, need), indexes)
+        best: list[_Scored] = []
+        for i in indexes:
+            record = self.records[i]
+            relevance = self._relevance(record, query)
+            best.append(_Scored(record, None, relevance))
+            if len(best) >= 4 * wanted and relevance >= 1.0:
+                break
+        best.sort(key=lambda s: (-s.relevance, s.record.name))
+        return best[:wanted]
+
+    def _nearest(self, need: str, lat: float, lon: float, wanted: int) -> list[tuple[float, LieuRecord]]:
+        """The lieux offering `need` nearest to a point, found ring by ring over the grid, plus every
+        lieu within the relevance window of the nearest one."""
+        grid = self._grids.get(need)
+        if not grid:
+            return []
+        if len(self._by_need.get(need, ())) <= 64:
+            return self._scan(self._by_need[need], lat, lon, wanted)
+        center_i, center_j = _cell(lat, lon)
+        found: dict[int, float] = {}
+        for ring in range(MAX_RING + 1):
+            for cell in _ring(center_i, center_j, ring):
+                for index in grid.get(cell, ()):
+                    if index not in found:
+                        found[index] = self.records[index].distance(lat, lon)
+            if len(found) >= wanted:
+                distances = sorted(found.values())
+                kth = distances[wanted - 1]
+                window = distances[0] + max(2.0, 0.15 * distances[0])
+                if ring * CELL_KM >= max(kth, window):
+                    break
+        else:
+            if len(found) < wanted:
+                return self._scan(self._by_need[need], lat, lon, wanted)
+        ordered = sorted(found.items(), key=lambda item: (item[1], self.records[item[0]].id))
+        return [(distance, self.records[index]) for index, distance in ordered]
+
+    def _scan(self, indexes: Sequence[int], lat: float, lon: float, wanted: int) -> list[tuple[float, LieuRecord]]:
+        pairs = sorted(((self.records[i].distance(lat, lon), i) for i in indexes),
+                       key=lambda item: (item[0], self.records[item[1]].id))
+        if not pairs:
+            return []
+        window = pairs[0][0] + max(2.0, 0.15 * pairs[0][0])
+        keep = [p for p in pairs if p[0] <= window] or pairs[:1]
+        keep = keep if len(keep) >= wanted else pairs[:wanted]
+        return [(d, self.records[i]) for d, i in keep if math.isfinite(d)]
+
+    def _by_name(self, query: Query, wanted: int) -> list[_Scored]:
+        """Lieux whose name holds the lieu words of the question, in or near its place."""
+        matches: set[int] = set()
+        for phrase in query.lieu_words:
+            words = [w for w in fold(phrase).split() if len(w) >= 2]
+            postings = [set(self._by_word.get(w, ())) for w in words]
+            if postings:
+                matches |= set.intersection(*postings)
+        place = query.place
+        scored: list[_Scored] = []
+        for index in matches:
+            record = self.records[index]
+            if place is not None and place.lat is not None and place.lon is not None:
+                if place.kind == "departement" and record.dep != place.code:
+                    continue
+                distance = record.distance(place.lat, place.lon)
+                if place.kind == "commune" and record.insee != place.code and distance > 10.0:
+                    continue
+                scored.append(_Scored(record, distance, self._relevance(record, query)))
+            elif place is None:
+                scored.append(_Scored(record, None, self._relevance(record, query)))
+        scored.sort(key=lambda s: (-s.relevance, s.distance if s.distance is not None else 0.0, s.record.id))
+        return scored[:wanted]
+
+
+def _ring(center_i: int, center_j: int, ring: int) -> Iterable[tuple[int, int]]:
+    if ring == 0:
+        yield (center_i, center_j)
+        return
+    for dj in range(-ring, ring + 1):
+        yield (center_i - ring, center_j + dj)
+        yield (center_i + ring, center_j + dj)
+    for di in range(-ring + 1, ring):
+        yield (center_i + di, center_j - ring)
+        yield (center_i + di, center_j + ring)
+
+
+def place_point(place: Place | None) -> tuple[float, float] | None:
+    """The point distances are measured from."""
+    if place is None or place.lat is None or place.lon is None:
+        return None
+    return (place.lat, place.lon)
+
+
+def build_records(rows: Iterable[Sequence[object]], gazetteer: Gazetteer,
+                  mediators: dict[str, list[Mediator]]) -> list[LieuRecord]:
+    """Records from `(id, nom, commune, code_insee, departement, latitude, longitude, besoins,
+    publics_codes)` rows; the commune's point is added when the lieu's own lies far from it."""
+    records: list[LieuRecord] = []
+    interned: dict[object, object] = {}
+    for row in rows:
+        lieu_id, name, commune_name, insee, dep, lat, lon, needs, audiences = row
+        commune = gazetteer.commune(str(insee)) if insee else None
+        points: list[tuple[float, float]] = []
+        if isinstance(lat, float) and isinstance(lon, float):
+            points.append((lat, lon))
+        if commune is not None and commune.point is not None:
+            cpt = commune.point
+            if not points:
+                points.append(cpt)
+            elif haversine_km(points[0][0], points[0][1], cpt[0], cpt[1]) > SUSPECT_KM:
+                points.append(cpt)
+        need_tuple = tuple(needs) if isinstance(needs, list) else ()
+        audience_set = frozenset(audiences) if isinstance(audiences, list) else frozenset()
+        need_tuple = interned.setdefault(need_tuple, need_tuple)  # type: ignore[assignment]
+        audience_set = interned.setdefault(audience_set, audience_set)  # type: ignore[assignment]
+        records.append(LieuRecord(
+            id=str(lieu_id), name=str(name), commune=commune.nom if commune else str(commune_name or ""),
+            insee=str(insee or ""), dep=str(dep or (commune.dep if commune else "")), needs=need_tuple,
+            audiences=audience_set, points=tuple(points), mediators=tuple(mediators.get(str(lieu_id), ())),
+        ))
+    return records
