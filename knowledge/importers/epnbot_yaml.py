@@ -73,9 +73,9 @@ def load(path: Path, text: str) -> list[tuple[str, int, Any]]:
         items = document.get(section) or []
         if not isinstance(items, list):
             raise FileUnreadableError(texts_fr.YAML_SECTION_NOT_LIST.format(path=path, section=section))
-        fallback = document[_LINE_KEY]
+        fallback = int(document[_LINE_KEY])
         for item in items:
-            line = item.get(_LINE_KEY, fallback) if isinstance(item, dict) else fallback
+            line = int(item[_LINE_KEY]) if isinstance(item, dict) and _LINE_KEY in item else fallback
             entries.append((section, line, item))
     return entries
 

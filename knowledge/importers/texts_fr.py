@@ -72,3 +72,33 @@ UNKNOWN_KEYS: Final = "clé(s) inconnue(s) : {keys}"
 # --------------------------------------------------------------------------- statuses of a run
 STATUS_DONE: Final = "terminé"
 STATUS_PARTIAL: Final = "partiel"
+
+# --------------------------------------------------------------------------- `epnbot kb …`
+CLI_SUMMARY: Final = (
+    "{path} ({format}) : {total} ligne(s) lue(s) — {added} ajoutée(s), {changed} modifiée(s), "
+    "{unchanged} inchangée(s), {rejected} rejetée(s) [import n° {run}, {seconds:.2f} s]"
+)
+CLI_PEOPLE: Final = "  dont {mediateurs} médiateur(s) et {coordinateurs} coordinateur(s) valides"
+CLI_REJECTED_TITLE: Final = "Lignes rejetées :"
+CLI_MORE_REJECTED: Final = "  … et {count} autres"
+CLI_FULL_REPORT: Final = "Rapport complet des lignes rejetées : {path}"
+CLI_FILE_FAILED: Final = "Échec de l'import : {message}"
+CLI_PROGRESS: Final = "Import de {name}"
+CLI_NO_DATA: Final = "La base ne contient aucun lieu. Importez un fichier : epnbot kb import FICHIER"
+CLI_STATS_LIEUX: Final = "Lieux : {count}"
+CLI_STATS_POINTS: Final = (
+    "  dont {commune} placé(s) au centre de leur commune (sans coordonnées dans la source) "
+    "et {none} sans aucun point"
+)
+CLI_STATS_BY_DEP: Final = "Lieux par département :"
+CLI_STATS_BY_NEED: Final = "Lieux par besoin :"
+CLI_STATS_PEOPLE: Final = (
+    "Médiateurs : {mediateurs} ({links} rattachement(s) à des lieux) ; coordinateurs : {coordinateurs}"
+)
+CLI_STATS_LAST: Final = (
+    "Dernier import : {path} ({status}, {added} ajoutée(s), {changed} modifiée(s), {rejected} rejetée(s))"
+)
+CLI_COLUMN_DEP: Final = "Département"
+CLI_COLUMN_NEED: Final = "Besoin"
+CLI_COLUMN_COUNT: Final = "Lieux"
+CLI_EXPORTED: Final = "{count} lieu(x) exporté(s) vers {path}"
