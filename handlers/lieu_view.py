@@ -138,22 +138,21 @@ def lieu_card(hit: Hit, details: LieuDetails | None, now: dt.datetime) -> Card:
         if value:
             fields.append(Field(label, value))
 
-    commune = hit.commune
-    if details is None:
-        add(texts.FIELD_DISTANCE, distance_text(hit.distance_km) if hit.distance_km is not None else None)
-        add(texts.FIELD_SERVICES, _listing(NEEDS.get(code, code) for code in hit.needs))
-        return Card(title=hit.name, subtitle=commune)
-    address = ", ".join(part for part in (details.adresse, " ".join(
-        part for part in (details.code_postal, details.commune) if part)) if part)
-    add(texts.FIELD_ADDRESS, address)
+    if details is not None:
+        locality = " ".join(part for part in (details.code_postal, details.commune) if part)
+        add(texts.FIELD_ADDRESS, ", ".join(part for part in (details.adresse, locality) if part))
     add(texts.FIELD_DISTANCE, distance_text(hit.distance_km) if hit.distance_km is not None else None)
-    add(texts.FIELD_SERVICES, _listing(NEEDS.get(code, code) for code in (details.besoins or hit.needs)))
-    add(texts.FIELD_FEES, _listing(details.frais))
-    add(texts.FIELD_ACCESS, _listing(details.modalites_acces))
-    add(texts.FIELD_ACCOMPANIMENT, _listing(details.modalites_accompagnement))
-    add(texts.FIELD_HOURS, hours_text(details.horaires, now))
-    add(texts.FIELD_PHONE, details.telephone)
+    needs = details.besoins if details is not None and details.besoins else hit.needs
+    add(texts.FIELD_SERVICES, _listing(NEEDS.get(code, code) for code in needs))
+    if details is not None:
+        add(texts.FIELD_FEES, _listing(details.frais))
+        add(texts.FIELD_ACCESS, _listing(details.modalites_acces))
+        add(texts.FIELD_ACCOMPANIMENT, _listing(details.modalites_accompagnement))
+        add(texts.FIELD_HOURS, hours_text(details.horaires, now))
+        add(texts.FIELD_PHONE, details.telephone)
     add(texts.FIELD_MEDIATORS, _listing(mediator.nom for mediator in hit.mediators))
-    link = details.prise_rdv if details.prise_rdv and details.prise_rdv.strip() else None
-    return Card(title=details.nom or hit.name, subtitle=details.commune or commune, fields=tuple(fields),
-                link=link.strip() if link else None, link_label=texts.APPOINTMENT_LINK if link else None)
+    if details is None:
+        return Card(title=hit.name, subtitle=hit.commune, fields=tuple(fields))
+    link = details.prise_rdv.strip() if details.prise_rdv and details.prise_rdv.strip() else None
+    return Card(title=details.nom or hit.name, subtitle=details.commune or hit.commune, fields=tuple(fields),
+                link=link, link_label=texts.APPOINTMENT_LINK if link else None)
