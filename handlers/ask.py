@@ -55,8 +55,10 @@ def understood(query: Query) -> str:
 def follow_up(query: Query, previous: ThreadState | None) -> Query:
     """Complete a short follow-up with what the thread already said.
 
-    « et à Fréjus ? » or « pour les jeunes » (no need) reuse the previous need; a need without a
-    place reuses the thread's place (also after « Dans quelle commune ? » was answered first).
+    « et à Fréjus ? » or « pour les jeunes » (no need) reuse the previous need, which also answers
+    « Dans quelle commune ? »; a need alone after a place alone (« Fréjus » then « la CAF ») uses
+    that place. A new question without a place is asked its place again rather than silently
+    given an old one.
     """
     if previous is None:
         return query
@@ -64,7 +66,7 @@ def follow_up(query: Query, previous: ThreadState | None) -> Query:
     if not query.needs and not query.lieu_words and before.needs and (query.place or query.audiences):
         return replace(query, needs=before.needs, audiences=query.audiences or before.audiences,
                        place=query.place or before.place, lieu_words=())
-    if query.needs and query.place is None and before.place is not None and not query.lieu_words:
+    if previous.awaiting == "need" and query.needs and query.place is None and not query.lieu_words:
         return replace(query, place=before.place)
     return query
 

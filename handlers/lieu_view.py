@@ -24,6 +24,8 @@ from knowledge.taxonomy import NEEDS
 
 _TIME: Final = re.compile(r"\b(\d{1,2}):(\d{2})\b")
 _OSM_WORD: Final = re.compile(r"\b(" + "|".join(texts.OSM_WORDS) + r")\b")
+#: A comma between time ranges (« 9 h-12 h,14 h-18 h »), not between days (« mar.,jeu. »).
+_LIST_COMMA: Final = re.compile(r"(?<=h|\d),(?=\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +86,8 @@ def _listing(values: Iterable[str]) -> str:
 def schedule_in_french(raw: str) -> str:
     """« Mo-Fr 09:00-12:00 » → « lun.-ven. 9 h-12 h » (only for strings the library accepted)."""
     text = _TIME.sub(lambda match: texts.clock(int(match.group(1)), int(match.group(2))), raw.strip())
-    return _OSM_WORD.sub(lambda match: texts.OSM_WORDS[match.group(1)], text).replace(";", " ;")
+    text = _OSM_WORD.sub(lambda match: texts.OSM_WORDS[match.group(1)], text)
+    return _LIST_COMMA.sub(", ", text).replace(";", " ;")
 
 
 def _day(moment: dt.datetime, now: dt.datetime) -> str:

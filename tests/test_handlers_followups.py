@@ -147,10 +147,19 @@ def test_follow_ups_stay_in_their_thread(chat: ChatBot) -> None:
     assert "Je n'ai pas compris" in replies[0].text
 
 
-def test_a_need_alone_reuses_the_threads_place(chat: ChatBot) -> None:
+def test_a_need_after_a_place_alone_uses_it(chat: ChatBot) -> None:
     chat.send("Draguignan")
     replies = chat.send("site web")
     assert replies[0].text.endswith("près de Draguignan (83)")
+
+
+def test_a_new_question_without_place_asks_for_it(chat: ChatBot) -> None:
+    chat.send("caf à Draguignan")
+    replies = chat.send("site web")
+    assert replies[0].text == "J'ai compris : créer et développer son entreprise"
+    assert replies[-1].text == "Dans quelle commune ?"
+    frejus = chat.send("et à Fréjus ?")[0].text
+    assert frejus == "J'ai compris : créer et développer son entreprise · près de Fréjus (83)"
 
 
 def test_plus_pages_then_says_it_is_all(chat: ChatBot) -> None:
