@@ -258,11 +258,28 @@ class BotFigures:
     wall_per_question_ms: float | None = None
     per_question_ms: float | None = None
     with_results: int | None = None
+    per_tag: dict[str, dict[str, float]] = field(default_factory=dict)
+    slowest: list[dict[str, Any]] = field(default_factory=list)
     error: str | None = None
 
 
+def slowest_by_tag(elapsed: Sequence[tuple[float, int]], questions: Sequence[str],
+                   tags: Sequence[Sequence[str]]) -> tuple[dict[str, dict[str, float]], list[dict[str, Any]]]:
+    """Per-tag mean/p99 of `elapsed_ms` and the ten slowest questions: where the time goes."""
+    by_tag: dict[str, list[float]] = {}
+    for ms, i in elapsed:
+        for tag in tags[i]:
+            by_tag.setdefault(tag, []).append(ms)
+    per_tag = {tag: {"n": len(v), "mean_ms": round(statistics.fmean(v), 3),
+                     "p99_ms": round(percentile(v, 0.99), 3)}
+               for tag, v in sorted(by_tag.items(), key=lambda kv: -statistics.fmean(kv[1]))}
+    slowest = [{"elapsed_ms": ms, "tags": list(tags[i]), "text": questions[i][:200]}
+               for ms, i in sorted(elapsed, reverse=True)[:10]]
+    return per_tag, slowest
+
+
 def bench_bot(epnbot: str, db_url: str, csv_path: Path, n_lieux: int, questions: Sequence[str],
-              workdir: Path, timeout_s: float) -> BotFigures:
+              tags: Sequence[Sequence[str]], workdir: Path, timeout_s: float) -> BotFigures:
     """Import, start-up and the main `ask --jsonl` run; stops at the first command that fails."""
     figures = BotFigures()
     base = [epnbot, "--db", db_url]
@@ -304,6 +321,7 @@ def bench_bot(epnbot: str, db_url: str, csv_path: Path, n_lieux: int, questions:
     figures.lines_out = len(lines)
     reasons: Counter[str] = Counter()
     elapsed: list[float] = []
+    indexed: list[tuple[float, int]] = []
     with_results = 0
     for i, sent in enumerate(questions):
         line = lines[i] if i < len(lines) else None
@@ -313,6 +331,7 @@ def bench_bot(epnbot: str, db_url: str, csv_path: Path, n_lieux: int, questions:
             continue
         obj = json.loads(line or "")
         elapsed.append(float(obj["elapsed_ms"]))
+        indexed.append((float(obj["elapsed_ms"]), i))
         with_results += bool(obj["results"])
     if len(lines) > len(questions):
         reasons["extra lines"] += len(lines) - len(questions)
@@ -338,6 +357,11 @@ def bench_bot(epnbot: str, db_url: str, csv_path: Path, n_lieux: int, questions:
               f"mean {figures.elapsed_mean_ms:.3f}, max {figures.elapsed_max_ms:.3f}")
         print(f"   (wall − start-up) / n = {figures.wall_per_question_ms:.3f} ms; "
               f"per question = max of both = {figures.per_question_ms:.3f} ms")
+        figures.per_tag, figures.slowest = slowest_by_tag(indexed, questions, tags)
+        print("   elapsed_ms by kind of question (mean / p99): " + ", ".join(
+            f"{tag} {v['mean_ms']:.1f}/{v['p99_ms']:.1f}" for tag, v in figures.per_tag.items()))
+        print("   slowest: " + " | ".join(f"{q['elapsed_ms']:.0f} ms {q['text'][:50]!r}"
+                                          for q in figures.slowest[:3]))
     return figures
 
 
@@ -359,7 +383,7 @@ class NaiveFigures:
 
 
 def bench_naive(rows: Sequence[dict[str, str]], communes: Sequence[gen.GazCommune],
-                questions_meta: Sequence[dict[str, object]], sample: int) -> NaiveFigures:
+                questions_meta: Sequence[gen.Question], sample: int) -> NaiveFigures:
     """Estimate the naive design's mean time per question over all the questions, from a sample.
 
     WRatio's cost grows with the text, so a long question (4 % of them) costs ~7× a short one and a
@@ -370,8 +394,8 @@ def bench_naive(rows: Sequence[dict[str, str]], communes: Sequence[gen.GazCommun
     t0 = time.perf_counter()
     naive = NaiveDesign(rows, communes)
     build_s = time.perf_counter() - t0
-    texts = [str(q["text"]) for q in questions_meta]
-    long_idx = [i for i, q in enumerate(questions_meta) if "long" in q["tags"]]  # type: ignore[operator]
+    texts = [q["text"] for q in questions_meta]
+    long_idx = [i for i, q in enumerate(questions_meta) if "long" in q["tags"]]
     long_set = set(long_idx)
     short_idx = [i for i in range(len(texts)) if i not in long_set]
     share = len(long_idx) / len(texts) if texts else 0.0
@@ -460,9 +484,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     gen.write_lieux_csv(rows, csv_path)
     questions_meta = gen.generate_questions(args.questions, args.seed, communes, gen.load_departements())
     gen.write_questions(questions_meta, workdir / "questions.jsonl")
-    questions = [str(q["text"]) for q in questions_meta]
+    questions = [q["text"] for q in questions_meta]
     gen_s = time.perf_counter() - t0
-    tags: Counter[str] = Counter(t for q in questions_meta for t in q["tags"])  # type: ignore[attr-defined]
+    tags: Counter[str] = Counter(t for q in questions_meta for t in q["tags"])
     no_coords = sum(not r["latitude"] for r in rows)
     no_insee = sum(not r["code_insee"] for r in rows)
     entreprise = sum(r["besoins_epnbot"] == "entreprise" for r in rows)
@@ -484,7 +508,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         bot = BotFigures(error="no epnbot executable (give --epnbot PATH)")
         failed = True
     else:
-        bot = bench_bot(args.epnbot, db_url, csv_path, len(rows), questions, workdir, args.timeout)
+        bot = bench_bot(args.epnbot, db_url, csv_path, len(rows), questions,
+                        [q["tags"] for q in questions_meta],
+                        workdir, args.timeout)
         failed = bot.error is not None
     speedup = naive.mean_ms / bot.per_question_ms if bot.per_question_ms else None
 

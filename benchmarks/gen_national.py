@@ -26,7 +26,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import Final, TypedDict
 
 ROOT: Final = Path(__file__).resolve().parent.parent
 GAZETTEER: Final = ROOT / "knowledge" / "data" / "communes-fr.csv.gz"
@@ -170,6 +170,13 @@ LONG_FILLERS: Final = (
 ODD_UNICODE: Final = ("\u00a0", "\u200b", "🙏", "😅", "’", "«\u202f", "\u202f»", "ﬁ", "Ａ")
 
 
+class Question(TypedDict):
+    """One generated question and the tags saying how it was built (`commune`, `typo`, `long`…)."""
+
+    text: str
+    tags: list[str]
+
+
 @dataclass(frozen=True, slots=True)
 class GazCommune:
     """One row of the gazetteer, as much as the generator needs."""
@@ -247,8 +254,8 @@ def _jitter(rng: random.Random, lat: float, lon: float, radius_km: float = 2.0) 
 
 
 def _choose_name(rng: random.Random, commune: str) -> str:
-    patterns, weights = zip(*NAME_PATTERNS, strict=True)
-    pattern = rng.choices(patterns, weights)[0]
+    patterns = [pattern for pattern, _weight in NAME_PATTERNS]
+    pattern: str = rng.choices(patterns, [weight for _pattern, weight in NAME_PATTERNS])[0]
     return pattern.format(c=commune, q=rng.choice(QUARTIERS))
 
 
@@ -421,11 +428,11 @@ def _odd(rng: random.Random, text: str) -> str:
 
 
 def generate_questions(n: int, seed: int, communes: Sequence[GazCommune],
-                       departements: Sequence[tuple[str, str]]) -> list[dict[str, object]]:
+                       departements: Sequence[tuple[str, str]]) -> list[Question]:
     """`n` one-line French questions `{"text", "tags"}`; the tags say how each was built."""
     rng = random.Random(f"questions-{seed}")
     places = PlaceMaker(communes, departements)
-    out: list[dict[str, object]] = []
+    out: list[Question] = []
     for _ in range(n):
         roll = rng.random()
         need, short, _code = rng.choice(NEED_PHRASES)
@@ -461,7 +468,7 @@ def generate_questions(n: int, seed: int, communes: Sequence[GazCommune],
     return out
 
 
-def write_questions(questions: Sequence[dict[str, object]], path: Path) -> None:
+def write_questions(questions: Sequence[Question], path: Path) -> None:
     """One JSON object a line, UTF-8."""
     with path.open("w", encoding="utf-8") as f:
         for q in questions:
