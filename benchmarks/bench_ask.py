@@ -475,7 +475,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     db_url = args.db_url or f"sqlite:///{workdir / 'bench.db'}"
     if not args.db_url:
         (workdir / "bench.db").unlink(missing_ok=True)
+    load_before = os.getloadavg()
     print(f"epnbot bench — {args.lieux} lieux, {args.questions} questions, seed {args.seed}, dir {workdir}")
+    print(f"   {os.cpu_count()} CPUs, load average {load_before[0]:.2f} (other work skews every figure)")
 
     t0 = time.perf_counter()
     communes = gen.load_gazetteer()
@@ -526,7 +528,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "commit": git_commit(),
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
-                    "platform": platform.platform()},
+                    "platform": platform.platform(), "loadavg_before": load_before,
+                    "loadavg_after": os.getloadavg()},
         "params": {"lieux": args.lieux, "questions": args.questions, "seed": args.seed,
                    "naive_sample": args.naive_sample, "db_url": db_url.split("@")[-1]},
         "generator": {"seconds": gen_s, "without_coordinates": no_coords, "without_insee": no_insee,
