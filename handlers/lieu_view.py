@@ -24,8 +24,10 @@ from knowledge.taxonomy import NEEDS
 
 _TIME: Final = re.compile(r"\b(\d{1,2}):(\d{2})\b")
 _OSM_WORD: Final = re.compile(r"\b(" + "|".join(texts.OSM_WORDS) + r")\b")
-#: A comma between time ranges (« 9 h-12 h,14 h-18 h »), not between days (« mar.,jeu. »).
-_LIST_COMMA: Final = re.compile(r"(?<=h|\d),(?=\d)")
+#: A comma glued to what follows (« 9 h-12 h,14 h », « mar.,jeu. »).
+_LIST_COMMA: Final = re.compile(r",(?=\S)")
+#: A French number in international form, « +33498094092 ».
+_FRENCH_PHONE: Final = re.compile(r"^\+33\s*(\d{9})$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +92,18 @@ def schedule_in_french(raw: str) -> str:
     return _LIST_COMMA.sub(", ", text).replace(";", " ;")
 
 
+def phone_text(raw: str | None) -> str | None:
+    """« +33498094092 » → « 04 98 09 40 92 »; anything else as written."""
+    if raw is None or not raw.strip():
+        return None
+    compact = re.sub(r"[\s.]", "", raw.strip())
+    match = _FRENCH_PHONE.match(compact) or re.match(r"^0(\d{9})$", compact)
+    if match is None:
+        return raw.strip()
+    digits = "0" + match.group(1)
+    return " ".join(digits[index:index + 2] for index in range(0, 10, 2))
+
+
 def _day(moment: dt.datetime, now: dt.datetime) -> str:
     days = (moment.date() - now.date()).days
     if days == 0:
@@ -152,7 +166,7 @@ def lieu_card(hit: Hit, details: LieuDetails | None, now: dt.datetime) -> Card:
         add(texts.FIELD_ACCESS, _listing(details.modalites_acces))
         add(texts.FIELD_ACCOMPANIMENT, _listing(details.modalites_accompagnement))
         add(texts.FIELD_HOURS, hours_text(details.horaires, now))
-        add(texts.FIELD_PHONE, details.telephone)
+        add(texts.FIELD_PHONE, phone_text(details.telephone))
     add(texts.FIELD_MEDIATORS, _listing(mediator.nom for mediator in hit.mediators))
     if details is None:
         return Card(title=hit.name, subtitle=hit.commune, fields=tuple(fields))

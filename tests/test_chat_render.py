@@ -53,3 +53,12 @@ def test_terminal_with_rich_keeps_markup_like_text_literal() -> None:
     assert "https://rdv.example/fs?a=1&b=[2]" in output
     assert "[red]pas de couleur[/red]" in output and "[link=x]y[/link]" in output
     assert "\x1b[" in output  # it did use the terminal's styles
+
+
+def test_phone_numbers_in_french_form() -> None:
+    from handlers.lieu_view import phone_text
+
+    assert phone_text("+33498094092") == "04 98 09 40 92"
+    assert phone_text("04.98.09.40.92") == "04 98 09 40 92"
+    assert phone_text("+32 2 555 12 12") == "+32 2 555 12 12"
+    assert phone_text(" ") is None

@@ -64,4 +64,4 @@ def test_always_open_and_never_open() -> None:
 
 def test_schedule_in_french() -> None:
     assert schedule_in_french("Mo-Th 08:45-12:00,13:30-17:00; We,Sa 09:00-12:00; PH off") == (
-        "lun.-jeu. 8 h 45-12 h, 13 h 30-17 h ; mer.,sam. 9 h-12 h ; jours fériés fermé")
+        "lun.-jeu. 8 h 45-12 h, 13 h 30-17 h ; mer., sam. 9 h-12 h ; jours fériés fermé")
