@@ -43,7 +43,9 @@ def _batches(rows: Sequence[dict[str, Any]]) -> Iterable[Sequence[dict[str, Any]
 
 def classify(connection: Connection, table: Table, rows: Iterable[dict[str, Any]]) -> Outcome:
     """Compare each row's hash with the stored one: added, changed or unchanged."""
-    stored = dict(connection.execute(select(table.c.id, table.c.content_hash)).tuples().all())
+    stored: dict[str, str] = {
+        row_id: row_hash for row_id, row_hash in connection.execute(select(table.c.id, table.c.content_hash))
+    }
     outcome = Outcome()
     for row in rows:
         known = stored.get(row["id"])
