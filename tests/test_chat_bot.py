@@ -28,6 +28,8 @@ def test_caf_in_draguignan_names_a_lieu_of_draguignan(bot: TestBot) -> None:
     assert "démarches administratives" in card["Services"]
     assert re.fullmatch(r"à \d+,\d km", card["Distance"])
     assert first.footer == "Tapez « plus » pour voir d'autres lieux."
+    # Ana Exemple works at France Services Draguignan (mediateurs-exemple.yaml).
+    assert any(fields(first, index).get("Médiateurs") == "Ana Exemple" for index in range(3))
 
 
 def test_cards_show_hours_at_the_frozen_time(bot: TestBot) -> None:

@@ -27,6 +27,7 @@ from handlers.registry import Dispatcher
 
 DATA = Path(__file__).resolve().parents[1] / "knowledge" / "data"
 PACA = DATA / "lieux-paca-2023.json"
+MEDIATEURS = DATA / "mediateurs-exemple.yaml"
 #: A Tuesday morning, during most lieux' opening hours.
 FROZEN_NOW = dt.datetime(2024, 3, 12, 10, 30, tzinfo=ZoneInfo("Europe/Paris"))
 
@@ -66,13 +67,15 @@ def close(app: App) -> None:
 
 @pytest.fixture(scope="session")
 def paca_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A SQLite file holding the PACA sample, imported once per session."""
+    """A SQLite file holding the PACA sample and its example mediators, imported once per session."""
     from knowledge.importers.runner import import_file
 
     path = tmp_path_factory.mktemp("template") / "paca.db"
     app = build_app(Settings(database_url=sqlite_url(path)))
     report = import_file(app.engine, PACA)
     assert report.added > 600, report
+    if MEDIATEURS.is_file():
+        import_file(app.engine, MEDIATEURS)
     close(app)
     return path
 
