@@ -80,6 +80,8 @@ class LieuBuilder:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self._communes: dict[tuple[str, str, str], Commune | None] = {}
+        self._needs: dict[tuple[tuple[str, ...], str], list[str]] = {}
+        self._audiences: dict[tuple[tuple[str, ...], str], list[str]] = {}
 
     def commune(self, insee: str, postcode: str, name: str) -> Commune | None:
         """The gazetteer's commune for these address fields (memoised)."""
@@ -87,6 +89,20 @@ class LieuBuilder:
         if key not in self._communes:
             self._communes[key] = self.gazetteer.resolve(insee, postcode, name)
         return self._communes[key]
+
+    def needs(self, services: list[str], extension: Any) -> list[str]:
+        """Need codes of a lieu (memoised: a few hundred service combinations cover a file)."""
+        key = (tuple(services), clean(extension))
+        if key not in self._needs:
+            self._needs[key] = needs_of_services(services, key[1])
+        return list(self._needs[key])
+
+    def audiences(self, publics: list[str], specific: Any) -> list[str]:
+        """Audience codes of a lieu (memoised like `needs`)."""
+        key = (tuple(publics), clean(specific))
+        if key not in self._audiences:
+            self._audiences[key] = audiences_of_publics(publics, key[1])
+        return list(self._audiences[key])
 
     def build(self, fields: Mapping[str, Any]) -> dict[str, Any]:
         """The `lieux` row of one record, `content_hash` included; raises `RowRejectedError`."""
@@ -104,8 +120,8 @@ class LieuBuilder:
             row[column] = bounded(fields.get(source), label, limit)
         for column, source in _LIST_FIELDS:
             row[column] = split_values(fields.get(source))
-        row["besoins"] = needs_of_services(row["services"], fields.get(EPNBOT_NEEDS_COLUMN))
-        row["publics_codes"] = audiences_of_publics(row["publics"], fields.get("prise_en_charge_specifique"))
+        row["besoins"] = self.needs(row["services"], fields.get(EPNBOT_NEEDS_COLUMN))
+        row["publics_codes"] = self.audiences(row["publics"], fields.get("prise_en_charge_specifique"))
         row["date_maj"] = parse_date(fields.get("date_maj"), "date de mise à jour")
         summary = bounded(fields.get("presentation_resume"), "présentation", _PRESENTATION_LIMIT)
         detail = bounded(fields.get("presentation_detail"), "présentation détaillée", _PRESENTATION_LIMIT)
