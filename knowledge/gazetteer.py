@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import gzip
 import math
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -138,9 +139,9 @@ class Gazetteer:
         self.by_article_free = {name: _by_population(cs) for name, cs in article_free.items()}
         self.by_short = {name: _by_population(cs) for name, cs in short.items()}
         self.max_name_words = max(len(name.split()) for name in self.by_name)
-        self._fuzzy_buckets: dict[str, list[str]] = {}
+        self._fuzzy_buckets: dict[tuple[str, int], list[str]] = {}
         for name in self.by_name:
-            self._fuzzy_buckets.setdefault(name[0], []).append(name)
+            self._fuzzy_buckets.setdefault((name[0], len(name)), []).append(name)
         self.departements: dict[str, Departement] = {}
         self.departement_names: dict[str, str] = {}
         centres = self._departement_centres()
@@ -173,9 +174,9 @@ class Gazetteer:
                 Commune(
                     row["insee"].strip(),
                     row["nom"].strip(),
-                    (row.get("type") or "COM").strip(),
-                    (row.get("dep") or "").strip(),
-                    tuple(code for code in (row.get("codes_postaux") or "").split("|") if code),
+                    sys.intern((row.get("type") or "COM").strip()),
+                    sys.intern((row.get("dep") or "").strip()),
+                    tuple(sys.intern(code) for code in (row.get("codes_postaux") or "").split("|") if code),
                     _float(row.get("lat")),
                     _float(row.get("lon")),
                     int(_float(row.get("population")) or 0),
@@ -226,7 +227,8 @@ class Gazetteer:
         and a similar length only."""
         if len(folded) < 4:
             return None
-        bucket = [n for n in self._fuzzy_buckets.get(folded[0], ()) if abs(len(n) - len(folded)) <= 2]
+        bucket = [name for size in range(len(folded) - 2, len(folded) + 3)
+                  for name in self._fuzzy_buckets.get((folded[0], size), ())]
         best = process.extractOne(folded, bucket, scorer=fuzz.ratio, score_cutoff=cutoff)
         if best is None:
             return None

@@ -12,8 +12,11 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from typing import Final
+
+from rapidfuzz import fuzz, process
 
 from knowledge.gazetteer import Commune, Gazetteer, NameMatch
 from knowledge.lexicon_fr import (
@@ -28,7 +31,7 @@ from knowledge.lexicon_fr import (
     PLACE_PREPOSITIONS,
     WEAK_AUDIENCES,
 )
-from knowledge.patterns import Match, PatternSet, Token, expand_sms
+from knowledge.patterns import Match, PatternSet, Token, expand_sms, select_matches
 from knowledge.query import Place, Query
 from knowledge.taxonomy import AUDIENCE_CODES, NEED_CODES
 from knowledge.textnorm import ALL_STOP_WORDS, fold, stem
@@ -38,6 +41,12 @@ _BOUNDARY: Final = re.compile(r"[.!?;:,()\[\]\n/|]")
 _ORDINAL: Final = re.compile(r"^(\d{1,2})(e|er|eme|em|ieme|ere|nd)?$")
 _DEP_CODE: Final = re.compile(r"^(0?[1-9]|[1-8]\d|9[0-5]|2a|2b|97[1-6])$")
 _CITIES_WITH_ARRONDISSEMENTS: Final = ("paris", "lyon", "marseille")
+_MAX_FUZZY_STARTS: Final = 6
+_WARM_UP: Final = (
+    "qui peut aider un créateur d'entreprise à faire son site près de Draguignan ?",
+    "jsuis au chomage, qqn pr m'aider a faire mon cv ds le 13 svp", "Bonjour !",
+    "impots en ligne vers 04200", "atelier controle parental a Lyon 7e", "ordinatuer pas cher a Malijay",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,19 +76,25 @@ def _common_words() -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+@lru_cache(maxsize=65536)
+def _piece_words(piece: str) -> tuple[tuple[str, str], ...]:
+    """(word, stem) pairs of one raw piece of text, cached: most pieces recur across questions."""
+    return tuple((word, stem(word)) for word in expand_sms(fold(piece).split()))
+
+
 def tokenize(text: str) -> list[Token]:
     """Folded, SMS-expanded, stemmed tokens, with capitals and punctuation boundaries noted."""
     tokens: list[Token] = []
     previous_end = 0
     for raw in _RAW_WORD.finditer(text):
         between = text[previous_end:raw.start()]
-        boundary = bool(_BOUNDARY.search(between)) or not tokens
+        boundary = not tokens or (bool(between.strip()) and bool(_BOUNDARY.search(between)))
         in_parentheses = between.endswith("(") and text[raw.end():raw.end() + 1] == ")"
         previous_end = raw.end()
         piece = raw.group()
-        words = expand_sms(fold(piece).split())
-        for index, word in enumerate(words):
-            tokens.append(Token(word, stem(word), capital=piece[:1].isupper() and index == 0,
+        capital = piece[:1].isupper()
+        for index, (word, word_stem) in enumerate(_piece_words(piece)):
+            tokens.append(Token(word, word_stem, capital=capital and index == 0,
                                 boundary_before=boundary and index == 0, in_parentheses=in_parentheses))
     return tokens
 
@@ -94,16 +109,22 @@ class Parser:
             [(p, _NeedHit(code, w)) for code, entries in NEEDS.items() for p, w in entries]
             + [(p, _NeedHit(None, 0.0)) for p in NEUTRAL]
         )
-        self._audiences: PatternSet[_AudienceHit] = PatternSet(
+        self._others: PatternSet[_AudienceHit | str] = PatternSet(
             [(p, _AudienceHit(code, p)) for code, entries in AUDIENCES.items() for p in entries]
             + [(p, _AudienceHit(None, p)) for p in NOT_AUDIENCES]
+            + [(p, p) for p in LIEU_WORDS]
         )
-        self._lieu_words: PatternSet[str] = PatternSet((p, p) for p in LIEU_WORDS)
         self._lexicon_words = frozenset(
             w for entries in NEEDS.values() for p, _ in entries for w in fold(p.replace("*", "")).split()
         ) | frozenset(w for p in NEUTRAL for w in p.split())
         self._common_words = _common_words()
         self._name_prefixes = self._build_prefixes()
+        self._vocabulary = sorted(self._needs.vocabulary)
+
+    def warm_up(self) -> None:
+        """Fill the caches (stems, fuzzy buckets) before the first timed question."""
+        for text in _WARM_UP:
+            self.parse(text)
 
     def _build_prefixes(self) -> frozenset[str]:
         """Every word prefix of every name, so n-grams stop growing as soon as no name can match."""
@@ -133,11 +154,13 @@ class Parser:
         need_matches = self._needs.find_all(tokens)
         place, place_span = self._place(tokens, need_matches)
         blocked = [place_span] if place_span else []
-        needs = self._rank_needs(self._needs.find(tokens, blocked))
+        needs = self._rank_needs(select_matches(need_matches, blocked))
         if not needs:
             needs = self._rank_needs(self._needs.find(self._corrected(tokens, place_span), blocked))
-        audiences = self._audiences_of(tokens, blocked)
-        lieu_words = tuple(m.payload for m in self._lieu_words.find(tokens, blocked))
+        others = self._others.find_all(tokens)
+        audiences = self._audiences_of(tokens, [m for m in others if isinstance(m.payload, _AudienceHit)], blocked)
+        lieu_words = tuple(m.payload for m in select_matches([m for m in others if isinstance(m.payload, str)],
+                                                             blocked) if isinstance(m.payload, str))
         return Query(needs=needs, audiences=audiences, place=place, lieu_words=lieu_words, truncated=truncated)
 
     # ------------------------------------------------------------------ needs
@@ -157,9 +180,7 @@ class Parser:
 
     def _corrected(self, tokens: Sequence[Token], place_span: tuple[int, int] | None) -> list[Token]:
         """Tokens with likely typos replaced by the closest lexicon word (« ordinatuer »)."""
-        from rapidfuzz import fuzz, process
-
-        vocabulary = sorted(self._needs.vocabulary)
+        vocabulary = self._vocabulary
         out: list[Token] = []
         budget = 40
         for index, token in enumerate(tokens):
@@ -178,10 +199,12 @@ class Parser:
 
     # ------------------------------------------------------------------ audiences
 
-    def _audiences_of(self, tokens: Sequence[Token], blocked: list[tuple[int, int]]) -> tuple[str, ...]:
+    def _audiences_of(self, tokens: Sequence[Token], matches: Sequence[Match[_AudienceHit | str]],
+                      blocked: list[tuple[int, int]]) -> tuple[str, ...]:
         found: set[str] = set()
         weak: list[tuple[str, frozenset[str]]] = []
-        for match in self._audiences.find(tokens, blocked):
+        for match in select_matches(matches, blocked):
+            assert isinstance(match.payload, _AudienceHit)
             audience = match.payload.audience
             if audience is None:
                 continue
@@ -388,6 +411,7 @@ class Parser:
     def _fuzzy_candidate(self, tokens: Sequence[Token]) -> _PlaceCandidate | None:
         """Misspelt commune names: the words after a place preposition, or capitalised words."""
         best: _PlaceCandidate | None = None
+        starts: list[tuple[float, int]] = []
         for start in range(len(tokens)):
             preposition = self._preposition_score(tokens, start)
             capital = tokens[start].capital and not tokens[start].boundary_before
@@ -395,6 +419,10 @@ class Parser:
                 continue
             if tokens[start].word in ALL_STOP_WORDS or tokens[start].word in self._lexicon_words:
                 continue
+            starts.append((preposition + (1.0 if capital else 0.0), start))
+        for _, start in sorted(starts, reverse=True)[:_MAX_FUZZY_STARTS]:
+            preposition = self._preposition_score(tokens, start)
+            capital = tokens[start].capital and not tokens[start].boundary_before
             for end in range(start + 1, min(start + 5, len(tokens)) + 1):
                 if end > start + 1 and (tokens[end - 1].boundary_before or tokens[end - 1].word.isdigit()):
                     break

@@ -90,7 +90,7 @@ class PatternSet(Generic[Payload]):
 
     def __init__(self, entries: Iterable[tuple[str, Payload]]) -> None:
         self._exact: dict[str, list[tuple[tuple[_Element, ...], str, Payload]]] = {}
-        self._prefix: list[tuple[tuple[_Element, ...], str, Payload]] = []
+        self._prefix: dict[str, list[tuple[tuple[_Element, ...], str, Payload]]] = {}
         self.vocabulary: set[str] = set()
         for pattern, payload in entries:
             elements = compile_pattern(pattern)
@@ -98,7 +98,7 @@ class PatternSet(Generic[Payload]):
                 continue
             entry = (elements, pattern, payload)
             if elements[0].prefix:
-                self._prefix.append(entry)
+                self._prefix.setdefault(elements[0].text[:1], []).append(entry)
             else:
                 self._exact.setdefault(elements[0].text, []).append(entry)
             self.vocabulary.update(w for w in fold(pattern.replace("*", "")).split() if len(w) >= 4)
@@ -107,7 +107,8 @@ class PatternSet(Generic[Payload]):
         found = list(self._exact.get(token.stem, ()))
         if token.word != token.stem:
             found.extend(self._exact.get(token.word, ()))
-        found.extend(entry for entry in self._prefix if token.word.startswith(entry[0][0].text))
+        found.extend(entry for entry in self._prefix.get(token.word[:1], ())
+                     if token.word.startswith(entry[0][0].text))
         return found
 
     def find_all(self, tokens: Sequence[Token]) -> list[Match[Payload]]:
@@ -122,14 +123,20 @@ class PatternSet(Generic[Payload]):
 
     def find(self, tokens: Sequence[Token], blocked: Sequence[tuple[int, int]] = ()) -> list[Match[Payload]]:
         """Non-overlapping matches, the longest patterns first, avoiding `blocked` spans."""
-        chosen: list[Match[Payload]] = []
-        taken: list[tuple[int, int]] = list(blocked)
-        for match in sorted(self.find_all(tokens), key=lambda m: (-m.size, m.start - m.end, m.start)):
-            if any(match.overlaps(a, b) for a, b in taken):
-                continue
-            chosen.append(match)
-            taken.append((match.start, match.end))
-        return sorted(chosen, key=lambda m: m.start)
+        return select_matches(self.find_all(tokens), blocked)
+
+
+def select_matches(matches: Sequence[Match[Payload]], blocked: Sequence[tuple[int, int]] = ()
+                   ) -> list[Match[Payload]]:
+    """Keep non-overlapping matches, the longest patterns first, avoiding `blocked` spans."""
+    chosen: list[Match[Payload]] = []
+    taken: list[tuple[int, int]] = list(blocked)
+    for match in sorted(matches, key=lambda m: (-m.size, m.start - m.end, m.start)):
+        if any(match.overlaps(a, b) for a, b in taken):
+            continue
+        chosen.append(match)
+        taken.append((match.start, match.end))
+    return sorted(chosen, key=lambda m: m.start)
 
 
 def _match_from(elements: tuple[_Element, ...], tokens: Sequence[Token], start: int) -> int | None:

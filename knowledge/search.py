@@ -1,13 +1,14 @@
 """The in-memory search index: which lieux offer a need, near a point, ranked.
 
 Built once from the database (columns only, one query, no ORM objects) into compact records, a
-grid of ~10 km cells per need and per-département lists, so that a question costs a few cell
+grid of ~6 km cells per need and per-département lists, so that a question costs a few cell
 lookups and a few dozen distance computations however large the country's knowledge base is.
 """
 
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
@@ -16,11 +17,11 @@ from knowledge.gazetteer import Gazetteer, haversine_km
 from knowledge.query import Hit, Mediator, Place, Query, SearchResult
 from knowledge.textnorm import fold
 
-CELL_LAT: Final = 0.1
-CELL_LON: Final = 0.14
+CELL_LAT: Final = 0.06
+CELL_LON: Final = 0.08
 #: A lower bound of one cell's width in km anywhere in France (metropole and overseas).
-CELL_KM: Final = 9.5
-MAX_RING: Final = 80
+CELL_KM: Final = 5.4
+MAX_RING: Final = 45
 #: A lieu whose coordinates lie this far from its commune also counts at its commune's point.
 SUSPECT_KM: Final = 30.0
 ANY: Final = "*"
@@ -59,7 +60,7 @@ class _Scored:
 
 
 class SearchIndex:
-    """Lieux by need over a grid, by département and by name word."""
+    """Lieux by need over a grid, by département and by audience."""
 
     def __init__(self, records: Iterable[LieuRecord], near_km: float = 30.0) -> None:
         self.records: list[LieuRecord] = list(records)
@@ -67,17 +68,18 @@ class SearchIndex:
         self._grids: dict[str, dict[tuple[int, int], list[int]]] = {}
         self._by_need: dict[str, list[int]] = {}
         self._by_dep: dict[tuple[str, str], list[int]] = {}
-        self._by_word: dict[str, list[int]] = {}
+        self._name_words: dict[str, frozenset[str]] = {}
+        self._by_need_audience: dict[tuple[str, str], list[int]] = {}
         for index, record in enumerate(self.records):
+            for need in record.needs:
+                for audience in record.audiences:
+                    self._by_need_audience.setdefault((need, audience), []).append(index)
             for key in (*record.needs, ANY):
                 self._by_need.setdefault(key, []).append(index)
                 self._by_dep.setdefault((record.dep, key), []).append(index)
                 grid = self._grids.setdefault(key, {})
                 for cell in {_cell(lat, lon) for lat, lon in record.points}:
                     grid.setdefault(cell, []).append(index)
-            for word in set(fold(record.name).split()):
-                if len(word) >= 2:
-                    self._by_word.setdefault(word, []).append(index)
 
     def __len__(self) -> int:
         return len(self.records)
@@ -148,18 +150,38 @@ class SearchIndex:
         return inside + outside
 
     def _without_point(self, query: Query, need: str, wanted: int) -> list[_Scored]:
-        indexes = self._by_need.get(need, [])
-        if query.place is not None and query.place.kind == "departement":
-            indexes = self._by_dep.get((query.place.code, need), indexes)
-        best: list[_Scored] = []
-        for i in indexes:
-            record = self.records[i]
-            relevance = self._relevance(record, query)
-            best.append(_Scored(record, None, relevance))
-            if len(best) >= 4 * wanted and relevance >= 1.0:
+        """No point to measure from: lieux serving the audience first, then the others, in a
+        stable order; only the few returned are scored."""
+        dep = query.place.code if query.place is not None and query.place.kind == "departement" else None
+        chosen: dict[int, None] = {}
+        for audience in query.audiences:
+            for index in self._by_need_audience.get((need, audience), ()):
+                if len(chosen) >= wanted:
+                    break
+                if dep is None or self.records[index].dep == dep:
+                    chosen[index] = None
+        pool = self._by_dep.get((dep, need), []) if dep else self._by_need.get(need, [])
+        for index in pool:
+            if len(chosen) >= wanted:
                 break
-        best.sort(key=lambda s: (-s.relevance, s.record.name))
-        return best[:wanted]
+            chosen[index] = None
+        scored = [_Scored(self.records[i], None, self._relevance(self.records[i], query)) for i in chosen]
+        scored.sort(key=lambda s: -s.relevance)
+        return scored
+
+    def _within(self, lat: float, lon: float, radius_km: float) -> list[tuple[float, LieuRecord]]:
+        """Every lieu within `radius_km` of a point, from the grid cells around it."""
+        grid = self._grids.get(ANY, {})
+        center_i, center_j = _cell(lat, lon)
+        out: dict[int, float] = {}
+        for ring in range(int(radius_km / CELL_KM) + 2):
+            for cell in _ring(center_i, center_j, ring):
+                for index in grid.get(cell, ()):
+                    if index not in out:
+                        distance = self.records[index].distance(lat, lon)
+                        if distance <= radius_km:
+                            out[index] = distance
+        return [(d, self.records[i]) for i, d in out.items()]
 
     def _nearest(self, need: str, lat: float, lon: float, wanted: int) -> list[tuple[float, LieuRecord]]:
         """The lieux offering `need` nearest to a point, found ring by ring over the grid, plus every
@@ -186,7 +208,9 @@ class SearchIndex:
             if len(found) < wanted:
                 return self._scan(self._by_need[need], lat, lon, wanted)
         ordered = sorted(found.items(), key=lambda item: (item[1], self.records[item[0]].id))
-        return [(distance, self.records[index]) for index, distance in ordered]
+        window = ordered[0][1] + max(2.0, 0.15 * ordered[0][1]) if ordered else 0.0
+        keep = max(wanted, sum(1 for _, distance in ordered if distance <= window))
+        return [(distance, self.records[index]) for index, distance in ordered[:keep]]
 
     def _scan(self, indexes: Sequence[int], lat: float, lon: float, wanted: int) -> list[tuple[float, LieuRecord]]:
         pairs = sorted(((self.records[i].distance(lat, lon), i) for i in indexes),
@@ -200,25 +224,32 @@ class SearchIndex:
 
     def _by_name(self, query: Query, wanted: int) -> list[_Scored]:
         """Lieux whose name holds the lieu words of the question, in or near its place."""
-        matches: set[int] = set()
-        for phrase in query.lieu_words:
-            words = [w for w in fold(phrase).split() if len(w) >= 2]
-            postings = [set(self._by_word.get(w, ())) for w in words]
-            if postings:
-                matches |= set.intersection(*postings)
+        phrases = [[w for w in fold(p).split() if len(w) >= 2] for p in query.lieu_words]
+        phrases = [p for p in phrases if p]
+        if not phrases:
+            return []
+
+        def named(record: LieuRecord) -> bool:
+            words = self._name_words.get(record.id)
+            if words is None:
+                words = self._name_words[record.id] = frozenset(fold(record.name).split())
+            return any(all(w in words for w in phrase) for phrase in phrases)
+
         place = query.place
         scored: list[_Scored] = []
-        for index in matches:
-            record = self.records[index]
-            if place is not None and place.lat is not None and place.lon is not None:
-                if place.kind == "departement" and record.dep != place.code:
-                    continue
-                distance = record.distance(place.lat, place.lon)
-                if place.kind == "commune" and record.insee != place.code and distance > 10.0:
-                    continue
-                scored.append(_Scored(record, distance, self._relevance(record, query)))
-            elif place is None:
-                scored.append(_Scored(record, None, self._relevance(record, query)))
+        if place is not None and place.lat is not None and place.lon is not None:
+            if place.kind == "departement":
+                pool = [(r.distance(place.lat, place.lon), r)
+                        for r in (self.records[i] for i in self._by_dep.get((place.code, ANY), ()))]
+            else:
+                pool = self._within(place.lat, place.lon, 10.0)
+            scored = [_Scored(r, d, self._relevance(r, query)) for d, r in pool if named(r)]
+        elif place is None:
+            for record in self.records:
+                if named(record):
+                    scored.append(_Scored(record, None, self._relevance(record, query)))
+                if len(scored) >= wanted:
+                    break
         scored.sort(key=lambda s: (-s.relevance, s.distance if s.distance is not None else 0.0, s.record.id))
         return scored[:wanted]
 
@@ -266,7 +297,8 @@ def build_records(rows: Iterable[Sequence[object]], gazetteer: Gazetteer,
         audience_set = interned.setdefault(audience_set, audience_set)  # type: ignore[assignment]
         records.append(LieuRecord(
             id=str(lieu_id), name=str(name), commune=commune.nom if commune else str(commune_name or ""),
-            insee=str(insee or ""), dep=str(dep or (commune.dep if commune else "")), needs=need_tuple,
+            insee=commune.insee if commune else str(insee or ""),
+            dep=sys.intern(str(dep or (commune.dep if commune else ""))), needs=need_tuple,
             audiences=audience_set, points=tuple(points), mediators=tuple(mediators.get(str(lieu_id), ())),
         ))
     return records

@@ -44,7 +44,9 @@ class Understanding:
                        Lieu.longitude, Lieu.besoins, Lieu.publics_codes).order_by(Lieu.id)
             )
             records = build_records(lieux, gazetteer, mediators)
-        return cls(Parser(gazetteer, max_input_chars), SearchIndex(records, near_km), results)
+        parser = Parser(gazetteer, max_input_chars)
+        parser.warm_up()
+        return cls(parser, SearchIndex(records, near_km), results)
 
     def parse(self, text: str) -> Query:
         """What the text asks: needs, audiences, place."""
