@@ -303,7 +303,7 @@ PLACE_PREPOSITIONS: Final[dict[str, float]] = {
 
 #: Words before a département code (« dans le 34 », « département 83 »).
 DEPARTEMENT_CUES: Final[frozenset[str]] = frozenset(
-    {"le", "du", "departement", "dept", "dpt", "dep", "dans", "en", "le", "au"}
+    {"le", "du", "departement", "dept", "dpt", "dep", "dans", "en", "au"}
 )
 
 #: Words that name a kind of lieu (« l'EPN de Martigues ») and make a question a lieu search.

@@ -287,9 +287,7 @@ def build_records(rows: Iterable[Sequence[object]], gazetteer: Gazetteer,
             points.append((lat, lon))
         if commune is not None and commune.point is not None:
             cpt = commune.point
-            if not points:
-                points.append(cpt)
-            elif haversine_km(points[0][0], points[0][1], cpt[0], cpt[1]) > SUSPECT_KM:
+            if not points or haversine_km(points[0][0], points[0][1], cpt[0], cpt[1]) > SUSPECT_KM:
                 points.append(cpt)
         need_tuple = tuple(needs) if isinstance(needs, list) else ()
         audience_set = frozenset(audiences) if isinstance(audiences, list) else frozenset()

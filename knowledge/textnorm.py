@@ -11,8 +11,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Final
 
-import snowballstemmer  # type: ignore[import-untyped]
-from stop_words import get_stop_words  # type: ignore[import-untyped]
+import snowballstemmer
+from stop_words import get_stop_words
 
 _LIGATURES: Final = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
 _SAINTS: Final[dict[str, str]] = {"saint": "st", "sainte": "ste", "saints": "sts", "saintes": "stes"}

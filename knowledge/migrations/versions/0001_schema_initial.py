@@ -1,7 +1,7 @@
 """schéma initial
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-25 21:40:47.319075
 """
 
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
-
 
 revision = '0001'
 down_revision = None
