@@ -19,7 +19,7 @@ import logging
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import Final, Protocol
+from typing import TYPE_CHECKING, Final, Protocol
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -28,7 +28,9 @@ from handlers.conversation import Conversations, ThreadKey
 from handlers.errors import UserFacingError
 from handlers.messages import Message, Reply
 from knowledge.textnorm import fold
-from knowledge.understanding import Understanding
+
+if TYPE_CHECKING:  # the parser and index load with the app, not with the handlers
+    from knowledge.understanding import Understanding
 
 log = logging.getLogger(__name__)
 
