@@ -86,7 +86,8 @@ def alembic_config(engine: Engine) -> object:
 
     config = Config()
     config.set_main_option("script_location", str(migrations_path()))
-    config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    # configparser reads `%` as interpolation (« options=-csearch_path%3D… », passwords).
+    config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False).replace("%", "%%"))
     config.attributes["engine"] = engine
     return config
 

@@ -182,6 +182,10 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("crm", 4), ("caisse", 2), ("paiement en ligne", 4), ("click and collect", 5), ("newsletter", 3),
         ("chiffre d affaires", 4), ("association employeuse", 3), ("startup", 4), ("start up", 4),
         ("gestion", 1.5), ("stock", 2), ("salaries", 2), ("tresorerie", 4), ("business", 3),
+        ("visibilite", 4), ("visible", 3), ("google", 1.5), ("avis google", 4), ("presence en ligne", 4),
+        ("ma boutique", 4.5), ("mon commerce", 4.5), ("mon entreprise", 4), ("mes clients", 4),
+        ("ma societe", 4), ("mon magasin", 4.5), ("mon restaurant", 4), ("ma boulangerie", 4),
+        ("mon salon", 3), ("vendre mes produits", 5), ("mes produits", 3.5), ("nouveaux clients", 4),
     ],
 }
 
@@ -192,7 +196,8 @@ NEUTRAL: Final[tuple[str, ...]] = (
     "educateur", "educatrice", "conseiller numerique", "conseillere numerique", "mediateur numerique",
     "mediatrice numerique", "jeune entreprise", "en ligne", "sur internet", "par internet",
     "lieu de mediation numerique", "espace numerique", "espace public numerique", "numerique en commun",
-    "fete de l internet", "grande ecole du numerique",
+    "fete de l internet", "grande ecole du numerique", "suis retraite", "suis retraitee", "suis a la retraite",
+    "jeune retraite", "jeune retraitee", "les retraites", "des retraites",
 )
 
 #: Audience patterns (presence is enough). `weak` ones drop when a stronger audience says otherwise.
@@ -247,7 +252,7 @@ AUDIENCES: Final[dict[str, list[str]]] = {
                 "3eme age", "troisieme age", "3e age", "grand mere", "grand pere", "grands parents",
                 "grand parent", "papy", "papi", "mamie", "mamy", "aine*", "ehpad",
                 "petit* enfant*", "petite fille", "petit fils", "petites filles"],
-    "femmes": ["femmes", "suis une femme", "suis femme", "entre femmes", "feminin*", "mamans", "meres"],
+    "femmes": ["femmes", "suis une femme", "suis femme", "entre femmes", "feminin*"],
     "handicap": ["handicap*", "sourd*", "malentendant*", "mal entendant*", "malvoyant*", "mal voyant*",
                  "aveugle*", "non voyant*", "fauteuil*", "pmr", "mobilite reduite", "autis*",
                  "trisomi*", "langue des signes", "lsf", "deficien*", "paralys*", "dyslexi*",

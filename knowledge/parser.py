@@ -378,7 +378,8 @@ class Parser:
                      for t in span)
         if common:
             strong_preposition = preposition >= 2.0
-            if not (strong_preposition and (capital or all_lower or preposition >= 3.0)) \
+            proper_noun = not single and all(t.capital for t in span)
+            if not (strong_preposition and (capital or all_lower or preposition >= 3.0)) and not proper_noun \
                     and not self._place_evidence_after(tokens, start, end, match):
                 return None
         inside_need = any(a <= start and end <= b for a, b in strong_needs)
@@ -401,9 +402,8 @@ class Parser:
         """A common word still names a place when what follows says so (« paris 11e », « Tours
         (37) », « sens 89100 ») or when it stands alone in its clause and names a large town."""
         following = tokens[end] if end < len(tokens) else None
-        if following is not None and not following.boundary_before and (
-                _ORDINAL.match(following.word) or following.in_parentheses
-                or (len(following.word) == 5 and following.word.isdigit())):
+        if following is not None and (following.in_parentheses or (not following.boundary_before and (
+                _ORDINAL.match(following.word) or (len(following.word) == 5 and following.word.isdigit())))):
             return True
         alone = tokens[start].boundary_before and (following is None or following.boundary_before)
         return alone and match is not None and match.communes[0].population >= 20000

@@ -65,6 +65,8 @@ class Match(Generic[Payload]):
     size: int
     payload: Payload
     pattern: str
+    #: Letters the pattern spells out: « photocop* » is more specific than « photo* ».
+    letters: int = 0
 
     def overlaps(self, start: int, end: int) -> bool:
         """Whether the match shares a token with [start, end)."""
@@ -118,7 +120,8 @@ class PatternSet(Generic[Payload]):
             for elements, pattern, payload in self._candidates(token):
                 end = _match_from(elements, tokens, start)
                 if end is not None:
-                    out.append(Match(start, end, len(elements), payload, pattern))
+                    out.append(Match(start, end, len(elements), payload, pattern,
+                                     sum(len(e.text) for e in elements)))
         return out
 
     def find(self, tokens: Sequence[Token], blocked: Sequence[tuple[int, int]] = ()) -> list[Match[Payload]]:
@@ -131,7 +134,7 @@ def select_matches(matches: Sequence[Match[Payload]], blocked: Sequence[tuple[in
     """Keep non-overlapping matches, the longest patterns first, avoiding `blocked` spans."""
     chosen: list[Match[Payload]] = []
     taken: list[tuple[int, int]] = list(blocked)
-    for match in sorted(matches, key=lambda m: (-m.size, m.start - m.end, m.start)):
+    for match in sorted(matches, key=lambda m: (-m.size, m.start - m.end, -m.letters, m.start)):
         if any(match.overlaps(a, b) for a, b in taken):
             continue
         chosen.append(match)
