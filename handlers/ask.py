@@ -110,17 +110,16 @@ def answer(context: Context, message: Message, text: str) -> list[Reply]:
             context.conversations.put(key, ThreadState(query, awaiting="need"))
         return _not_understood(notes)
 
+    if query.place is None and not query.lieu_words:
+        # Lieux from anywhere in France would only be noise: ask where, keep the question.
+        context.conversations.put(key, ThreadState(query, awaiting="place", offset=0))
+        return [Reply(text=understood(query), extra_lines=tuple(notes)), Reply(text=texts.WHICH_COMMUNE)]
     result = understanding.search(query, limit=settings.shown, offset=0)
-    awaiting_place = query.place is None and not result.by_name
-    context.conversations.put(key, ThreadState(query, awaiting="place" if awaiting_place else None,
-                                               offset=len(result.hits)))
+    context.conversations.put(key, ThreadState(query, awaiting=None, offset=len(result.hits)))
     heading = _heading(result)
     lines = [*notes, *([heading] if heading else [])]
-    replies = [Reply(text=understood(query), extra_lines=tuple(lines), cards=_cards(context, result),
-                     footer=texts.MORE_AVAILABLE if result.more and not awaiting_place else None)]
-    if awaiting_place:
-        replies.append(Reply(text=texts.WHICH_COMMUNE))
-    return replies
+    return [Reply(text=understood(query), extra_lines=tuple(lines), cards=_cards(context, result),
+                  footer=texts.MORE_AVAILABLE if result.more else None)]
 
 
 @command("plus", aliases=("suite", "la suite", "encore", "autres", "d'autres", "plus de lieux"),
@@ -131,6 +130,8 @@ def more(context: Context, message: Message, argument: str) -> list[Reply]:
     state = context.conversations.get(key)
     if state is None or not (state.query.needs or state.query.lieu_words):
         return [Reply(text=texts.NO_SEARCH_YET)]
+    if state.awaiting == "place":
+        return [Reply(text=texts.WHICH_COMMUNE)]
     shown = context.app.settings.shown
     result = context.app.understanding.search(state.query, limit=shown, offset=state.offset)
     if not result.hits:
