@@ -108,6 +108,20 @@ def _short_forms(folded: str) -> list[str]:
     return out
 
 
+def _suffix_form(folded: str) -> str | None:
+    """The last part of a compound name, used alone when no other commune ends so (« bagneres de
+    luchon » → « luchon »)."""
+    words = folded.split()
+    for index in range(len(words) - 2, 0, -1):
+        if words[index] in _CONNECTORS and words[index] not in _ARTICLES:
+            tail = words[index + 1:]
+            while tail and tail[0] in _ARTICLES:
+                tail = tail[1:]
+            text = " ".join(tail)
+            return text if len(text.replace(" ", "")) >= 4 and tail[0] not in _CONNECTORS else None
+    return None
+
+
 class Gazetteer:
     """Lookups over communes and départements; build it with `Gazetteer.load()`."""
 
@@ -134,6 +148,16 @@ class Gazetteer:
                 article_free.setdefault(" ".join(words[1:]), []).append(commune)
             for prefix in _short_forms(folded):
                 short.setdefault(prefix, []).append(commune)
+        suffixes: dict[str, list[Commune]] = {}
+        for folded, communes_named in names.items():
+            suffix = _suffix_form(folded)
+            if suffix and suffix not in names:
+                suffixes.setdefault(suffix, []).extend(communes_named)
+        for suffix, communes_named in suffixes.items():
+            ranked = _by_population(communes_named)
+            # A suffix many communes share is a river or a region (« sur mer », « de provence »).
+            if len(ranked) == 1 or (len(ranked) <= 8 and ranked[0].population >= 3 * ranked[1].population):
+                short.setdefault(suffix, []).append(ranked[0])
         self.by_postcode = {code: _by_population(cs) for code, cs in postcodes.items()}
         self.by_name = {name: _by_population(cs) for name, cs in names.items()}
         self.by_article_free = {name: _by_population(cs) for name, cs in article_free.items()}

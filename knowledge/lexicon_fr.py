@@ -55,7 +55,7 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("inscription france travail", 4), ("inscrire france travail", 4), ("inscrire pole emploi", 4),
         ("inscription pole emploi", 4), ("actualisation", 4), ("actualiser", 4), ("crous", 3),
         ("bourse", 2.5), ("mes droits", 3), ("demande de rsa", 4), ("dossier rsa", 4), ("demande rsa", 4),
-        ("impots gouv", 4), ("mairie", 1.5), ("sante", 1.5), ("medecin", 2), ("rendez vous medical", 3),
+        ("impots gouv", 4), ("mairie", 0.7), ("apa", 4), ("demande*", 1.2), ("demande en ligne", 2.5), ("sante", 1.5), ("medecin", 2), ("rendez vous medical", 3),
         ("carte de sejour", 4), ("demande d asile", 3), ("pension*", 3), ("chomage partiel", 3),
         ("espace personnel", 2), ("compte ameli", 4), ("france services", 2), ("administration", 2.5),
         ("dossier", 1), ("fiscal*", 3), ("avis d imposition", 4), ("loyer", 2), ("facture d electricite", 2),
@@ -70,7 +70,10 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("debutant*", 1.5), ("initiation", 1), ("informatique", 1), ("numerique", 0.5), ("se servir", 1),
         ("prendre en main", 2), ("cle usb", 3), ("fichier*", 2), ("application*", 1.5), ("sms", 1),
         ("windows", 3), ("android", 3), ("iphone", 3), ("ipad", 3), ("mise* a jour", 2),
-        ("installer", 1.5), ("photos de mon telephone", 3), ("transferer", 1.5), ("cloud", 2),
+        ("installer une application", 3), ("installer un logiciel", 3), ("installer une appli", 3),
+        ("utiliser un ordinateur", 3), ("apprendre a utiliser un ordinateur", 4), ("courses en ligne", 3),
+        ("faire ses courses", 2.5), ("faire mes courses", 2.5), ("acheter en ligne", 3.5), ("commander en ligne", 3),
+        ("formation* numerique*", 2.5), ("formation* informatique*", 2.5), ("photos de mon telephone", 3), ("transferer", 1.5), ("cloud", 2),
         ("stockage", 1.5), ("google drive", 3), ("pdf", 2), ("imprimer un pdf", 1), ("cours d informatique", 3),
         ("bases de l informatique", 3), ("ateliers numeriques", 1), ("atelier numerique", 1),
         ("accompagnement numerique", 1), ("appel video", 3), ("envoyer des photos", 2), ("copier coller", 3),
@@ -95,13 +98,15 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("mot de passe", 4), ("mots de passe", 4), ("virus", 4), ("antivirus", 4), ("pirat*", 4),
         ("hack*", 4), ("vol de compte", 5), ("voler mon compte", 5), ("vole mon compte", 5),
         ("fait voler", 4), ("usurpation", 4), ("cybersecurite", 5), ("cyber securite", 5),
-        ("cyberharcelement", 4), ("cyber harcelement", 4), ("harcelement", 3), ("faux colis", 4),
+        ("cyberharcelement", 4), ("cyber harcelement", 4),  ("faux colis", 4),
         ("faux mail*", 4), ("faux sms", 4), ("spam*", 3), ("fraude*", 4), ("frauduleu*", 4),
         ("donnees personnelles", 3), ("rgpd", 3), ("vie privee", 3), ("securiser", 4), ("securite", 3),
         ("securite numerique", 5), ("double authentification", 4), ("rancongiciel", 4), ("ransomware", 4),
         ("se proteger", 3), ("proteger mes donnees", 4), ("protection des donnees", 3), ("cookies", 2),
         ("compte bloque", 3), ("compte pirate", 5), ("sextorsion", 4), ("chantage", 3), ("malveillant*", 3),
-        ("cyberattaque", 4), ("faux site*", 4), ("faux conseiller*", 4), ("demarchage", 2),
+        ("cyberattaque", 4), ("harcel*", 3), ("proteg*", 3), ("surveillance", 3.5), ("espion*", 4),
+        ("clique* sur le lien", 4), ("cliquer sur un lien", 4), ("lien suspect", 4), ("coordonnees bancaires", 4),
+        ("danger*", 2.5), ("piege*", 3), ("faux site*", 4), ("faux conseiller*", 4), ("demarchage", 2),
     ],
     "parentalite": [
         ("controle parental", 5), ("pronote", 5), ("ent", 4), ("espace numerique de travail", 5),
@@ -111,12 +116,14 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("protection des mineurs", 4), ("mes enfants", 1), ("mon enfant", 1), ("enfants", 0.8),
         ("reseaux sociaux de mon fils", 4), ("reseaux sociaux de ma fille", 4), ("parcoursup", 2.5),
         ("scolarite", 3), ("cantine", 2), ("periscolaire", 3), ("notes de", 1),
+        ("limite*", 2), ("fixer des limites", 4), ("fortnite", 3), ("snapchat", 2), ("trop de temps", 3),
     ],
     "loisirs-creation": [
         ("photo*", 3), ("video*", 3), ("montage", 3), ("monter les videos", 4), ("musique*", 3),
         ("impression 3d", 5), ("imprimante 3d", 5), ("imprimantes 3d", 5), ("3d", 2.5), ("fablab", 4),
         ("fab lab", 4), ("dessin*", 2.5), ("retouche*", 3), ("jeu video", 3), ("jeux video", 3),
-        ("jeux", 2), ("jeu", 1.5), ("programmation", 2.5), ("coder", 2.5), ("robotique", 3), ("robot*", 2),
+        ("jeux", 2), ("jeu", 1.5), ("programmation", 2.5), ("coder", 3), ("codage", 3), ("programmer", 2.5),
+        ("bande dessinee", 4), ("bd", 3), ("realite virtuelle", 4), ("robotique", 3),
         ("scratch", 3), ("arduino", 3), ("graphisme", 3), ("podcast*", 3), ("blog*", 2), ("genealogie", 3),
         ("livre photo", 4), ("album photo", 4), ("loisir*", 3), ("creati*", 1.5), ("decoupe laser", 4),
         ("brodeuse", 3), ("broderie", 3), ("tricot", 2), ("creer avec le numerique", 5), ("minecraft", 3),
@@ -133,6 +140,8 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("esprit critique", 4), ("education aux medias", 4), ("medias", 1.5), ("facebook", 1.5),
         ("instagram", 1.5), ("tiktok", 1.5), ("twitter", 1.5), ("wikipedia", 2), ("donnees", 1),
         ("monde numerique", 4), ("enjeux du numerique", 4), ("culture", 2), ("information", 1),
+        ("realite virtuelle", 4), ("environnement*", 3), ("environnemental*", 3.5), ("impact du numerique", 4),
+        ("pollution numerique", 4), ("sobriete", 3), ("ecologi*", 3),
     ],
     "acces-equipement": [
         ("imprim*", 4), ("impression*", 3.5), ("scan*", 4), ("numeriser", 3), ("numeriser un document", 4),
@@ -144,12 +153,14 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("pas d ordinateur", 4.5), ("pas d ordi", 4.5), ("pas de pc", 4.5), ("pas d internet", 4.5),
         ("pas de connexion", 4.5), ("pas d imprimante", 4.5), ("sans ordinateur", 4), ("sans internet", 4),
         ("emprunter un ordinateur", 4), ("pret d ordinateur", 4), ("preter un ordinateur", 4),
-        ("utiliser un ordinateur", 2.5), ("acces au materiel", 4), ("materiel", 1.5), ("photocopieuse", 4),
+        ("acces au materiel", 4), ("materiel", 1.5), ("photocopieuse", 4),
         ("recharger", 2), ("4g", 2), ("box", 2), ("fibre", 2), ("telecharger un document", 2),
     ],
     "materiel-solidaire": [
-        ("pas cher", 5), ("pas chere", 5), ("pas chers", 5), ("moins cher", 5), ("petit prix", 5),
-        ("petits prix", 5), ("prix solidaire", 5), ("prix reduit", 5), ("bas prix", 5), ("low cost", 5),
+        ("pas cher", 0.8), ("pas chere", 0.8), ("pas chers", 0.8), ("moins cher", 0.8), ("petit prix", 3),
+        ("petits prix", 3), ("prix solidaire", 5), ("ordinateur* pas cher*", 5), ("ordinateur* portable* pas cher*", 5),
+        ("pc pas cher*", 5), ("tablette* pas cher*", 5), ("telephone* pas cher*", 5), ("smartphone* pas cher*", 5),
+        ("portable* pas cher*", 5), ("ordinateur* a petit prix", 5), ("ordinateur* petit prix", 5), ("ordinateur* moins cher*", 5), ("prix reduit", 5), ("bas prix", 3), ("low cost", 3),
         ("reconditionn*", 5), ("d occasion", 4.5), ("occasion", 3.5), ("seconde main", 4.5),
         ("acheter un ordinateur", 4.5), ("acheter un ordi", 4.5), ("acheter une tablette", 4.5),
         ("acheter un telephone", 4.5), ("acheter un pc", 4.5), ("achat d ordinateur", 4.5),
@@ -178,8 +189,9 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("artisan*", 1.5), ("transformation numerique", 4), ("kit numerique", 4), ("france num", 4),
         ("lancer mon activite", 5), ("creer mon activite", 5), ("independant*", 2), ("freelance", 3),
         ("porteur* de projet", 2.5), ("createur* d entreprise", 4), ("creatrice* d entreprise", 4),
-        ("logo", 3), ("nom de domaine", 4), ("hebergement", 2), ("wordpress", 3), ("shopify", 4),
-        ("crm", 4), ("caisse", 2), ("paiement en ligne", 4), ("click and collect", 5), ("newsletter", 3),
+        ("logo", 3), ("nom de domaine", 4), ("hebergeur", 2.5), ("wordpress", 3), ("shopify", 4),
+        ("crm", 4), ("caisse", 2), ("paiement en ligne", 4), ("paiement*", 2.5), ("terminal de paiement", 4),
+        ("encaiss*", 4), ("logiciel de paie", 4), ("paie", 3), ("reservation* en ligne", 4), ("camping", 2), ("gite", 2), ("click and collect", 5), ("newsletter", 3),
         ("chiffre d affaires", 4), ("association employeuse", 3), ("startup", 4), ("start up", 4),
         ("gestion", 1.5), ("stock", 2), ("salaries", 2), ("tresorerie", 4), ("business", 3),
         ("visibilite", 4), ("visible", 3), ("google", 1.5), ("avis google", 4), ("presence en ligne", 4),
@@ -210,8 +222,10 @@ AUDIENCES: Final[dict[str, list[str]]] = {
         "cree mon entreprise", "creer mon entreprise", "creer ma boite", "creer mon activite",
         "creation de mon entreprise", "creation de ma boite", "future entreprise", "futur entreprise",
         "mon projet d entreprise", "projet de creation", "en creation", "me lancer",
-        "micro entrepreneur*", "micro entrepreneuse*", "auto entrepreneur*", "autoentrepreneur*",
         "m installer a mon compte", "me mettre a mon compte", "m installer en", "ouvrir mon commerce",
+        "creer mon auto entreprise", "creer ma micro entreprise", "creer mon autoentreprise", "creer ma societe",
+        "lancer ma micro entreprise", "lance ma micro entreprise", "monter ma micro entreprise",
+        "creer ma petite entreprise", "ouvrir mon entreprise", "nouvelle entreprise", "jeune createur*",
         "ouvrir ma boutique", "creer ma micro", "demarrer mon activite", "debut d activite",
     ],
     "tpe-pme": [
@@ -225,7 +239,10 @@ AUDIENCES: Final[dict[str, list[str]]] = {
         "suis mecanicien*", "suis estheticienne", "suis traiteur", "suis peintre en batiment",
         "suis paysagiste", "suis chauffagiste", "suis agriculteur*", "suis viticult*", "suis maraich*",
         "suis commercant*", "mon entreprise", "notre entreprise", "mon auto entreprise", "ma micro entreprise",
-        "mon exploitation", "mon hotel", "mon gite", "ma ferme", "mon atelier de",
+        "mon exploitation", "mon hotel", "mon gite", "ma ferme", "mon atelier de", "je tiens un", "je tiens une",
+        "je gere un", "je gere une", "mon camping", "chambre* d hote*", "mon bar", "mon snack", "mon institut",
+        "micro entrepreneur*", "micro entrepreneuse*", "auto entrepreneur*", "auto entrepreneuse*",
+        "autoentrepreneur*",
     ],
     "demandeurs-emploi": [
         "chomage", "chomeur*", "chomeuse*", "demandeur* d emploi", "demandeuse* d emploi", "sans emploi",
@@ -236,14 +253,16 @@ AUDIENCES: Final[dict[str, list[str]]] = {
         "inscrite* a pole emploi", "inscrite* a france travail", "mon dossier france travail",
         "mon dossier pole emploi", "mon conseiller france travail", "mon conseiller pole emploi",
         "ma conseillere france travail", "ma conseillere pole emploi", "licencie*", "perdu mon emploi",
-        "perdu mon travail", "perdu mon boulot", "fin de contrat", "en recherche d emploi",
+        "perdu mon travail", "perdu mon boulot", "fin de contrat", "en recherche d emploi", "perdre mon emploi",
+        "perdre mon travail", "perdre mon boulot", "viens de perdre", "actualis*", "ma situation france travail",
+        "mon espace france travail", "m inscrire a france travail", "m inscrire a pole emploi",
     ],
     "beneficiaires-rsa": ["rsa", "minima sociaux", "minimum social", "allocataire* du rsa",
                           "beneficiaire* du rsa", "revenu de solidarite"],
     "jeunes": ["jeune", "jeunes", "mission locale", "16 25 ans", "16 a 25 ans", "moins de 26 ans",
                "moins de 25 ans", "18 25 ans", "jeune majeur*"],
     "etudiants": ["etudiant*", "etudiante*", "fac", "universite"],
-    "familles": ["parent", "parents", "mes enfants", "mon enfant", "mes enfant", "nos enfants",
+    "familles": ["parent", "parents", "jeunes parents", "jeune parent", "jeune maman", "jeune papa", "mes enfants", "mon enfant", "mes enfant", "nos enfants",
                  "mon fils", "ma fille", "mes fils", "mes filles", "famille*", "enfant*", "bebe",
                  "mon ado", "mes ados", "maman", "papa", "mere de famille", "pere de famille",
                  "mes gamins", "mes petits", "nos ados"],
@@ -263,7 +282,10 @@ AUDIENCES: Final[dict[str, list[str]]] = {
                    "comprend pas francais", "parlent pas francais", "parlent pas le francais",
                    "refugie*", "allophone*", "fle", "francais langue etrangere", "migrant*",
                    "demandeur* d asile", "exile*", "primo arrivant*", "apprendre le francais",
-                   "non francophone*", "pas francophone"],
+                   "non francophone*", "pas francophone", "parl* pas francais", "parl* pas bien francais",
+                   "parl* mal francais", "parl* peu francais", "parl* seulement", "parl* uniquement",
+                   "parl* que anglais", "parl* que arabe", "anglophone*", "arabophone*", "comprend* mal francais",
+                   "maitrise* pas francais", "maitrise* mal francais"],
     "illettrisme": ["illettr*", "analphabet*", "sait pas lire", "sait ni lire", "sais pas lire",
                     "sais ni lire", "savent pas lire", "sait pas ecrire", "sais pas ecrire", "lit pas",
                     "pas lire ni ecrire", "difficulte* a lire", "difficulte* avec la lecture",
@@ -282,6 +304,17 @@ WEAK_AUDIENCES: Final[dict[str, tuple[str, frozenset[str]]]] = {
     "ma fille": ("familles", frozenset({"seniors"})),
     "mon fils": ("familles", frozenset({"seniors"})),
     "jeune": ("jeunes", frozenset({"createurs-entreprise", "tpe-pme"})),
+    "mes enfants": ("familles", frozenset({"seniors"})),
+    "mon enfant": ("familles", frozenset({"seniors"})),
+    "nos enfants": ("familles", frozenset({"seniors"})),
+    "petit* enfant*": ("seniors", frozenset({"jeunes", "familles"})),
+    "petite fille": ("seniors", frozenset({"jeunes", "familles"})),
+    "petit fils": ("seniors", frozenset({"jeunes", "familles"})),
+    "micro entrepreneur*": ("tpe-pme", frozenset({"createurs-entreprise"})),
+    "micro entrepreneuse*": ("tpe-pme", frozenset({"createurs-entreprise"})),
+    "auto entrepreneur*": ("tpe-pme", frozenset({"createurs-entreprise"})),
+    "auto entrepreneuse*": ("tpe-pme", frozenset({"createurs-entreprise"})),
+    "autoentrepreneur*": ("tpe-pme", frozenset({"createurs-entreprise"})),
 }
 
 #: Phrases that look like an audience but are not one (a relative, a job, an object).
@@ -289,7 +322,8 @@ NOT_AUDIENCES: Final[tuple[str, ...]] = (
     "ma femme", "sa femme", "ta femme", "votre femme", "une femme de menage", "jeune entreprise",
     "jeunes entreprises", "dossier retraite", "demande de retraite", "ma retraite", "sa retraite",
     "depart a la retraite", "assurance retraite", "caisse de retraite", "pension de retraite",
-    "controle parental", "mon conseiller", "travail a domicile",
+    "controle parental", "mon conseiller", "travail a domicile", "ma famille", "sa famille", "leur famille",
+    "leurs familles", "ta famille", "votre famille", "mes proches",
 )
 
 #: Ages: a number of years after these words is the age of the person helped.
@@ -319,3 +353,31 @@ LIEU_WORDS: Final[tuple[str, ...]] = (
     "cyber centre", "cybercentre", "maison de l emploi", "relais", "la poste", "mairie annexe",
     "centre culturel", "ludotheque", "cite des metiers", "emmaus connect", "maison du numerique",
 )
+
+#: Looking for work, said in the first person (« je veux trouver du travail »), makes the asker a
+#: job seeker; said in general (« une formation pour trouver un emploi ») it is only a topic.
+FIRST_PERSON_JOB_SEARCH: Final = "~recherche-emploi"
+JOB_SEARCH: Final[tuple[str, ...]] = (
+    "trouver du travail", "trouver un travail", "trouver un emploi", "trouver du boulot", "trouver un boulot",
+    "trouver un job", "retrouver un emploi", "retrouver du travail", "retrouver un travail",
+    "reprendre un travail", "reprendre une activite", "reprendre un emploi", "recherche d emploi",
+    "recherches d emploi", "chercher du travail", "chercher un emploi",
+)
+FIRST_PERSON: Final = frozenset({"je", "j", "m", "moi", "me", "mon", "ma", "mes"})
+
+#: Words that together name an audience (an association that employs people is a small employer).
+COMBOS: Final[tuple[tuple[tuple[str, ...], str], ...]] = (
+    (("associ", "salari"), "tpe-pme"),
+    (("associ", "employe"), "tpe-pme"),
+    (("asso", "salari"), "tpe-pme"),
+)
+
+#: The audience said makes its own need more likely when the text already hints at it.
+AUDIENCE_NEEDS: Final[dict[str, str]] = {
+    "familles": "parentalite",
+    "tpe-pme": "entreprise",
+    "createurs-entreprise": "entreprise",
+}
+AUDIENCE_BOOST: Final = 2.5
+#: Below this score a need is noise (« mairie » alone, « numérique » alone).
+MIN_NEED_SCORE: Final = 1.0

@@ -22,7 +22,14 @@ from knowledge.gazetteer import Commune, Gazetteer, NameMatch
 from knowledge.lexicon_fr import (
     AGE_BLOCKERS,
     AGE_CUES,
+    AUDIENCE_BOOST,
+    AUDIENCE_NEEDS,
     AUDIENCES,
+    COMBOS,
+    FIRST_PERSON,
+    FIRST_PERSON_JOB_SEARCH,
+    JOB_SEARCH,
+    MIN_NEED_SCORE,
     DEPARTEMENT_CUES,
     LIEU_WORDS,
     NEEDS,
@@ -112,6 +119,7 @@ class Parser:
         self._others: PatternSet[_AudienceHit | str] = PatternSet(
             [(p, _AudienceHit(code, p)) for code, entries in AUDIENCES.items() for p in entries]
             + [(p, _AudienceHit(None, p)) for p in NOT_AUDIENCES]
+            + [(p, _AudienceHit(FIRST_PERSON_JOB_SEARCH, p)) for p in JOB_SEARCH]
             + [(p, p) for p in LIEU_WORDS]
         )
         self._lexicon_words = frozenset(
@@ -119,7 +127,9 @@ class Parser:
         ) | frozenset(w for p in NEUTRAL for w in p.split())
         self._common_words = _common_words()
         self._name_prefixes = self._build_prefixes()
-        self._vocabulary = sorted(self._needs.vocabulary)
+        self._vocabulary: dict[tuple[str, int], list[str]] = {}
+        for word in sorted(self._needs.vocabulary):
+            self._vocabulary.setdefault((word[0], len(word)), []).append(word)
 
     def warm_up(self) -> None:
         """Fill the caches (stems, fuzzy buckets) before the first timed question."""
@@ -154,11 +164,11 @@ class Parser:
         need_matches = self._needs.find_all(tokens)
         place, place_span = self._place(tokens, need_matches)
         blocked = [place_span] if place_span else []
-        needs = self._rank_needs(select_matches(need_matches, blocked))
-        if not needs:
-            needs = self._rank_needs(self._needs.find(self._corrected(tokens, place_span), blocked))
         others = self._others.find_all(tokens)
         audiences = self._audiences_of(tokens, [m for m in others if isinstance(m.payload, _AudienceHit)], blocked)
+        needs = self._rank_needs(select_matches(need_matches, blocked), audiences)
+        if not needs:
+            needs = self._rank_needs(self._needs.find(self._corrected(tokens, place_span), blocked), audiences)
         lieu_words = tuple(m.payload for m in select_matches([m for m in others if isinstance(m.payload, str)],
                                                              blocked) if isinstance(m.payload, str))
         return Query(needs=needs, audiences=audiences, place=place, lieu_words=lieu_words, truncated=truncated)
@@ -166,17 +176,24 @@ class Parser:
     # ------------------------------------------------------------------ needs
 
     @staticmethod
-    def _rank_needs(matches: Sequence[Match[_NeedHit]]) -> tuple[str, ...]:
-        scores: dict[str, float] = {}
+    def _rank_needs(matches: Sequence[Match[_NeedHit]], audiences: Sequence[str] = ()) -> tuple[str, ...]:
+        """Needs by score: the strongest cue of each need plus a quarter of its other cues, so
+        that many generic words (« ordinateur », « logiciel ») do not outweigh one precise one
+        (« musique »); the audience said can tip the balance (« mes enfants » → parentalité)."""
+        weights: dict[str, list[float]] = {}
         first: dict[str, int] = {}
         for match in matches:
             need = match.payload.need
             if need is None:
                 continue
-            scores[need] = scores.get(need, 0.0) + match.payload.weight
+            weights.setdefault(need, []).append(match.payload.weight)
             first.setdefault(need, match.start)
+        scores = {n: max(w) + 0.25 * (sum(w) - max(w)) for n, w in weights.items()}
+        for audience, need in AUDIENCE_NEEDS.items():
+            if audience in audiences and need in scores:
+                scores[need] += AUDIENCE_BOOST
         ranked = sorted(scores, key=lambda n: (-scores[n], first[n], NEED_CODES.index(n)))
-        return tuple(n for n in ranked if scores[n] >= 0.5)
+        return tuple(n for n in ranked if scores[n] >= MIN_NEED_SCORE)
 
     def _corrected(self, tokens: Sequence[Token], place_span: tuple[int, int] | None) -> list[Token]:
         """Tokens with likely typos replaced by the closest lexicon word (« ordinatuer »)."""
@@ -189,7 +206,9 @@ class Parser:
             if (budget > 0 and not in_place and len(word) >= 5 and not word.isdigit()
                     and word not in self._lexicon_words and word not in ALL_STOP_WORDS):
                 budget -= 1
-                best = process.extractOne(word, vocabulary, scorer=fuzz.ratio, score_cutoff=84)
+                bucket = [w for size in range(len(word) - 2, len(word) + 3)
+                          for w in vocabulary.get((word[0], size), ())]
+                best = process.extractOne(word, bucket, scorer=fuzz.ratio, score_cutoff=86)
                 if best is not None:
                     word = best[0]
                     out.append(Token(word, stem(word), token.capital, token.boundary_before))
@@ -203,9 +222,13 @@ class Parser:
                       blocked: list[tuple[int, int]]) -> tuple[str, ...]:
         found: set[str] = set()
         weak: list[tuple[str, frozenset[str]]] = []
+        first_person = False
         for match in select_matches(matches, blocked):
             assert isinstance(match.payload, _AudienceHit)
             audience = match.payload.audience
+            if audience == FIRST_PERSON_JOB_SEARCH:
+                first_person = True
+                continue
             if audience is None:
                 continue
             rule = WEAK_AUDIENCES.get(match.payload.pattern)
@@ -214,6 +237,12 @@ class Parser:
             else:
                 found.add(audience)
         found.update(self._ages(tokens, blocked))
+        words = {t.word for t in tokens}
+        if first_person and words & FIRST_PERSON:
+            found.add("demandeurs-emploi")
+        for required, audience in COMBOS:
+            if all(any(w.startswith(prefix) for w in words) for prefix in required):
+                found.add(audience)
         for audience, beaten_by in weak:
             if not found & beaten_by:
                 found.add(audience)
@@ -249,6 +278,9 @@ class Parser:
         postal = self._postal_codes(tokens)
         dep_code = self._departement_code(tokens)
         candidates = self._name_candidates(tokens, need_matches)
+        candidates = [c for c in candidates
+                      if not any(o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
+                                 for o in candidates)]
         for candidate in candidates:
             if candidate.departement is not None and candidate.match is not None \
                     and self._means_departement(tokens, candidate):
@@ -290,7 +322,8 @@ class Parser:
         if previous in {"du", "des"} and before in {"departement", "dans", "ateliers", "atelier"}:
             return True
         assert candidate.match is not None
-        return candidate.match.communes[0].population < 10000 and previous not in {"a", "vers", "habite"}
+        population = candidate.match.communes[0].population
+        return population < 2000 or (population < 10000 and previous not in {"a", "vers", "habite"})
 
     @staticmethod
     def _commune_in(candidate: _PlaceCandidate, departement: str | None) -> bool:
@@ -369,13 +402,15 @@ class Parser:
         """How likely the words [start, end) name the place asked about; None when they do not."""
         span = tokens[start:end]
         preposition = self._preposition_score(tokens, start)
+        if is_departement and match is None and start and tokens[start - 1].word in {"en", "departement", "dept"}:
+            preposition = max(preposition, 2.5)
         capital = span[0].capital and not span[0].boundary_before
         single = end - start == 1
         word = span[0].word
         if single and (word in ALL_STOP_WORDS or len(word) < 2):
             return None
         common = all(t.word in self._common_words or t.word in ALL_STOP_WORDS or t.word in self._lexicon_words
-                     for t in span)
+                     for t in span) or (single and is_departement and match is None)
         if common:
             strong_preposition = preposition >= 2.0
             proper_noun = not single and all(t.capital for t in span)
@@ -397,16 +432,26 @@ class Parser:
             score -= 2.0
         return score
 
-    @staticmethod
-    def _place_evidence_after(tokens: Sequence[Token], start: int, end: int, match: NameMatch | None) -> bool:
+    def _place_evidence_after(self, tokens: Sequence[Token], start: int, end: int, match: NameMatch | None) -> bool:
         """A common word still names a place when what follows says so (« paris 11e », « Tours
-        (37) », « sens 89100 ») or when it stands alone in its clause and names a large town."""
+        (37) », « orange vaucluse »), when it opens the message as a heading (« Riez : … »), or
+        when it stands alone in its clause and names a large town."""
         following = tokens[end] if end < len(tokens) else None
         if following is not None and (following.in_parentheses or (not following.boundary_before and (
                 _ORDINAL.match(following.word) or (len(following.word) == 5 and following.word.isdigit())))):
             return True
+        if match is None:
+            return False
+        deps = {c.dep for c in match.communes}
+        for size in range(1, 5):
+            words = " ".join(t.word for t in tokens[end:end + size])
+            departement = self.gazetteer.departement_by_name(words) if words else None
+            if departement is not None and departement.code in deps:
+                return True
+        heading = start == 0 and (following is None or following.boundary_before)
         alone = tokens[start].boundary_before and (following is None or following.boundary_before)
-        return alone and match is not None and match.communes[0].population >= 20000
+        return heading or (alone and match.communes[0].population >= 20000) or (
+            start == 0 and match.communes[0].population >= 50000)
 
     def _fuzzy_candidate(self, tokens: Sequence[Token]) -> _PlaceCandidate | None:
         """Misspelt commune names: the words after a place preposition, or capitalised words."""
@@ -415,9 +460,12 @@ class Parser:
         for start in range(len(tokens)):
             preposition = self._preposition_score(tokens, start)
             capital = tokens[start].capital and not tokens[start].boundary_before
-            if preposition < 1.5 and not capital:
+            if preposition < 1.5 and not capital and start != 0:
                 continue
-            if tokens[start].word in ALL_STOP_WORDS or tokens[start].word in self._lexicon_words:
+            word = tokens[start].word
+            if word in ALL_STOP_WORDS or word in self._lexicon_words or word.isdigit():
+                continue
+            if word in self._common_words and preposition < 2.5:
                 continue
             starts.append((preposition + (1.0 if capital else 0.0), start))
         for _, start in sorted(starts, reverse=True)[:_MAX_FUZZY_STARTS]:

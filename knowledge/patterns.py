@@ -45,15 +45,25 @@ def expand_sms(words: Iterable[str]) -> list[str]:
     return out
 
 
+_ENDINGS: Final = frozenset({"s", "x", "e", "es"})
+
+
 @dataclass(frozen=True, slots=True)
 class _Element:
     text: str
     prefix: bool
+    stem: str = ""
 
     def matches(self, token: Token) -> bool:
         if self.prefix:
             return token.word.startswith(self.text)
-        return token.stem == self.text or token.word == self.text
+        if token.word == self.text:
+            return True
+        # Stems meet inflections (« lettres », « postule ») but short stems collide
+        # (« compta »/« compte »): short words only take plural and feminine endings.
+        if len(self.text) >= 7:
+            return token.stem == self.stem
+        return token.word[len(self.text):] in _ENDINGS and token.word.startswith(self.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,9 +92,10 @@ def compile_pattern(pattern: str) -> tuple[_Element, ...]:
         words = expand_sms(fold(piece.rstrip("*")).split())
         for index, word in enumerate(words):
             is_prefix = prefix and index == len(words) - 1
-            elements.append(_Element(word if is_prefix else stem(word), is_prefix))
+            elements.append(_Element(word, is_prefix, stem(word)))
     kept = tuple(e for e in elements if e.prefix or e.text not in _OPTIONAL)
-    return kept or tuple(elements)
+    # « en creation » must keep its « en »: never collapse a phrase into one common word.
+    return kept if len(kept) > 1 or len(elements) == 1 else tuple(elements)
 
 
 class PatternSet(Generic[Payload]):
@@ -102,13 +113,11 @@ class PatternSet(Generic[Payload]):
             if elements[0].prefix:
                 self._prefix.setdefault(elements[0].text[:1], []).append(entry)
             else:
-                self._exact.setdefault(elements[0].text, []).append(entry)
+                self._exact.setdefault(elements[0].stem, []).append(entry)
             self.vocabulary.update(w for w in fold(pattern.replace("*", "")).split() if len(w) >= 4)
 
     def _candidates(self, token: Token) -> list[tuple[tuple[_Element, ...], str, Payload]]:
         found = list(self._exact.get(token.stem, ()))
-        if token.word != token.stem:
-            found.extend(self._exact.get(token.word, ()))
         found.extend(entry for entry in self._prefix.get(token.word[:1], ())
                      if token.word.startswith(entry[0][0].text))
         return found

@@ -1,6 +1,7 @@
-"""Build `knowledge/data/communes-mots-courants.txt`: one-word commune names that are also common
-French words (« Tours », « Sens », « Orange », « Ligné »), which the parser accepts as places only
-after a place preposition.
+"""Build `knowledge/data/communes-mots-courants.txt`: words of commune names (and the short forms
+people use) that are also ordinary French words once folded (« tours », « sens », « orange »,
+« mere » for Méré, « dame » for Dame-Marie-les-Bois), which the parser accepts as places only with
+a place preposition or other evidence.
 
 Run by hand when the gazetteer changes (`pip install simplemma`); the bot itself never imports
 simplemma, whose French dictionary would cost ~27 MB of memory per process.
@@ -11,10 +12,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import simplemma
+from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
 from knowledge.gazetteer import default_gazetteer
-from knowledge.textnorm import ALL_STOP_WORDS, fold_word
+from knowledge.textnorm import fold_word
 
 OUT = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "communes-mots-courants.txt"
 
@@ -22,19 +23,21 @@ OUT = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "communes-mot
 def main() -> int:
     """Write the list, one folded word per line, sorted."""
     gazetteer = default_gazetteer()
-    words: set[str] = set()
-    for commune in gazetteer.by_insee.values():
-        for candidate in {commune.nom, commune.nom.split(" ", 1)[-1]}:
-            if " " in candidate or "-" in candidate or "'" in candidate:
-                continue
-            lower = candidate.lower()
-            folded = fold_word(candidate)
-            if folded in ALL_STOP_WORDS or simplemma.is_known(lower, lang="fr") or \
-                    simplemma.is_known(folded, lang="fr"):
-                words.add(folded)
-    OUT.write_text("# Noms de communes d'un seul mot qui sont aussi des mots courants (simplemma).\n"
-                   + "\n".join(sorted(words)) + "\n", encoding="utf-8")
-    print(f"{len(words)} mots écrits dans {OUT}", file=sys.stderr)
+    name_words: set[str] = set()
+    for table in (gazetteer.by_name, gazetteer.by_article_free, gazetteer.by_short):
+        for name in table:
+            name_words.update(name.split())
+    dictionary = DefaultDictionaryFactory().get_dictionary("fr")
+    french: set[str] = set()
+    for word in dictionary.keys():
+        if word[:1].isupper():  # proper nouns of the dictionary are exactly what we look for
+            continue
+        folded = fold_word(word)
+        if folded in name_words:
+            french.add(folded)
+    OUT.write_text("# Mots de noms de communes qui sont aussi des mots courants (dictionnaire simplemma).\n"
+                   + "\n".join(sorted(french)) + "\n", encoding="utf-8")
+    print(f"{len(french)} mots écrits dans {OUT}", file=sys.stderr)
     return 0
 
 
