@@ -116,7 +116,9 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("protection des mineurs", 4), ("mes enfants", 1), ("mon enfant", 1), ("enfants", 0.8),
         ("reseaux sociaux de mon fils", 4), ("reseaux sociaux de ma fille", 4), ("parcoursup", 2.5),
         ("scolarite", 3), ("cantine", 2), ("periscolaire", 3), ("notes de", 1),
-        ("limite*", 2), ("fixer des limites", 4), ("fortnite", 3), ("snapchat", 2), ("trop de temps", 3),
+        ("limite*", 2), ("fixer des limites", 4), ("parents", 1.5), ("proteger mes enfants", 5),
+        ("proteger mon enfant", 5), ("proteger nos enfants", 5), ("proteger les enfants", 5),
+        ("proteger ses enfants", 5), ("proteger mon fils", 5), ("proteger ma fille", 5), ("fortnite", 3), ("snapchat", 2), ("trop de temps", 3),
     ],
     "loisirs-creation": [
         ("photo*", 3), ("video*", 3), ("montage", 3), ("monter les videos", 4), ("musique*", 3),
@@ -166,13 +168,13 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("acheter un telephone", 4.5), ("acheter un pc", 4.5), ("achat d ordinateur", 4.5),
         ("achat ordinateur", 4.5), ("acheter", 2.5), ("achat", 2.5), ("don d ordinateur", 5),
         ("ordinateur gratuit", 5), ("donner un ordinateur", 4.5), ("recyclerie", 3.5), ("emmaus", 4),
-        ("emmaus connect", 5), ("s equiper", 3.5), ("equiper", 3), ("abordable", 4), ("solidaire", 2.5),
+        ("emmaus connect", 5), ("s equiper", 3.5), ("m equiper", 3.5), ("ordinateur* donne*", 5), ("abordable", 4), ("solidaire", 2.5),
         ("budget", 1.5), ("pas les moyens", 4), ("moyens financiers", 3), ("gratuit", 1), ("cout", 1.5),
         ("obtenir un ordinateur", 4.5), ("avoir un ordinateur", 4), ("besoin d un ordinateur", 3.5),
         ("trouver un ordinateur", 4), ("trouver un ordi", 4), ("carte sim", 3), ("forfait", 2.5),
     ],
     "entreprise": [
-        ("entreprise*", 3), ("creer mon entreprise", 5), ("creation d entreprise", 5),
+        ("entreprise*", 2), ("creer mon entreprise", 5), ("creation d entreprise", 5),
         ("creer une entreprise", 5), ("creer son entreprise", 5), ("monter ma boite", 5), ("ma boite", 3),
         ("auto entrepreneur*", 4), ("autoentrepreneur*", 4), ("micro entrepr*", 4), ("entrepreneur*", 4),
         ("site vitrine", 5), ("site internet pro", 5), ("site pro", 5), ("site professionnel", 5),
@@ -181,11 +183,11 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("vente en ligne", 5), ("vendre sur internet", 5), ("marketplace", 4), ("facturation", 4),
         ("facture*", 3.5), ("devis", 4), ("comptabilite", 4), ("compta", 4), ("google my business", 5),
         ("fiche google", 5), ("google business", 5), ("referencement", 4), ("seo", 4), ("client*", 2),
-        ("clientele", 3), ("prospect*", 3), ("commerce", 3), ("commercant*", 2), ("boutique", 2.5),
+        ("clientele", 3), ("prospect*", 3), ("commerce", 2.5), ("commercant*", 2), ("boutique", 2.5),
         ("magasin", 2), ("marketing", 3.5), ("communication", 2), ("reseaux sociaux pour ma", 5),
         ("reseaux sociaux pour mon", 5), ("reseaux sociaux de ma boutique", 5),
         ("reseaux sociaux de mon entreprise", 5), ("pro", 1.5), ("professionnel*", 1.5), ("activite", 2),
-        ("mon activite", 3), ("kbis", 4), ("siret", 4), ("siren", 4), ("tpe", 3), ("pme", 3),
+        ("mon activite", 3), ("kbis", 4), ("siret", 4), ("siren", 4), ("tpe", 1.5), ("pme", 1.5),
         ("artisan*", 1.5), ("transformation numerique", 4), ("kit numerique", 4), ("france num", 4),
         ("lancer mon activite", 5), ("creer mon activite", 5), ("independant*", 2), ("freelance", 3),
         ("porteur* de projet", 2.5), ("createur* d entreprise", 4), ("creatrice* d entreprise", 4),
@@ -195,7 +197,7 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("chiffre d affaires", 4), ("association employeuse", 3), ("startup", 4), ("start up", 4),
         ("gestion", 1.5), ("stock", 2), ("salaries", 2), ("tresorerie", 4), ("business", 3),
         ("visibilite", 4), ("visible", 3), ("google", 1.5), ("avis google", 4), ("presence en ligne", 4),
-        ("ma boutique", 4.5), ("mon commerce", 4.5), ("mon entreprise", 4), ("mes clients", 4),
+        ("ma boutique", 4.5), ("mon commerce", 4.5), ("mon entreprise", 2.5), ("mes clients", 4),
         ("ma societe", 4), ("mon magasin", 4.5), ("mon restaurant", 4), ("ma boulangerie", 4),
         ("mon salon", 3), ("vendre mes produits", 5), ("mes produits", 3.5), ("nouveaux clients", 4),
     ],
@@ -226,6 +228,8 @@ AUDIENCES: Final[dict[str, list[str]]] = {
         "creer mon auto entreprise", "creer ma micro entreprise", "creer mon autoentreprise", "creer ma societe",
         "lancer ma micro entreprise", "lance ma micro entreprise", "monter ma micro entreprise",
         "creer ma petite entreprise", "ouvrir mon entreprise", "nouvelle entreprise", "jeune createur*",
+        "demarre comme", "je demarre", "debute comme", "je debute mon", "commence comme", "je me lance",
+        "vient de se lancer", "viens de m installer", "vient de s installer",
         "ouvrir ma boutique", "creer ma micro", "demarrer mon activite", "debut d activite",
     ],
     "tpe-pme": [
@@ -378,6 +382,6 @@ AUDIENCE_NEEDS: Final[dict[str, str]] = {
     "tpe-pme": "entreprise",
     "createurs-entreprise": "entreprise",
 }
-AUDIENCE_BOOST: Final = 2.5
+AUDIENCE_BOOST: Final = 2.0
 #: Below this score a need is noise (« mairie » alone, « numérique » alone).
 MIN_NEED_SCORE: Final = 1.0

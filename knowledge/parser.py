@@ -402,8 +402,10 @@ class Parser:
         """How likely the words [start, end) name the place asked about; None when they do not."""
         span = tokens[start:end]
         preposition = self._preposition_score(tokens, start)
-        if is_departement and match is None and start and tokens[start - 1].word in {"en", "departement", "dept"}:
-            preposition = max(preposition, 2.5)
+        if is_departement and start:
+            previous = tokens[start - 1].word
+            if previous in {"en", "departement", "dept"} or (previous in {"du", "de"} and tokens[start].capital):
+                preposition = max(preposition, 2.5)
         capital = span[0].capital and not span[0].boundary_before
         single = end - start == 1
         word = span[0].word

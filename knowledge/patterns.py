@@ -62,7 +62,9 @@ class _Element:
         # Stems meet inflections (« lettres », « postule ») but short stems collide
         # (« compta »/« compte »): short words only take plural and feminine endings.
         if len(self.text) >= 7:
-            return token.stem == self.stem
+            # Same stem and nearly the same spelling: « postule » meets « postuler », but
+            # « restaurant » does not meet « restaurateur », nor « robot » « robotique ».
+            return token.stem == self.stem and token.word.startswith(self.text[:len(self.text) - 2])
         return token.word[len(self.text):] in _ENDINGS and token.word.startswith(self.text)
 
 
