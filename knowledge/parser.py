@@ -43,7 +43,7 @@ from knowledge.query import Place, Query
 from knowledge.taxonomy import AUDIENCE_CODES, NEED_CODES
 from knowledge.textnorm import ALL_STOP_WORDS, fold, stem
 
-_RAW_WORD: Final = re.compile(r"[^\W_]+", re.UNICODE)
+_PIECES: Final = re.compile(r"([\W_]*)([^\W_]+)", re.UNICODE)
 _BOUNDARY: Final = re.compile(r"[.!?;:,()\[\]\n/|]")
 _ORDINAL: Final = re.compile(r"^(\d{1,2})(e|er|eme|em|ieme|ere|nd)?$")
 _DEP_CODE: Final = re.compile(r"^(0?[1-9]|[1-8]\d|9[0-5]|2a|2b|97[1-6])$")
@@ -90,19 +90,21 @@ def _piece_words(piece: str) -> tuple[tuple[str, str], ...]:
 
 
 def tokenize(text: str) -> list[Token]:
-    """Folded, SMS-expanded, stemmed tokens, with capitals and punctuation boundaries noted."""
+    """Folded, SMS-expanded, stemmed tokens, with capitals, punctuation boundaries and
+    parentheses (« (69) ») noted."""
+    pairs = _PIECES.findall(text)
+    tail = text[text.rfind(pairs[-1][1]) + len(pairs[-1][1]):] if pairs else ""
     tokens: list[Token] = []
-    previous_end = 0
-    for raw in _RAW_WORD.finditer(text):
-        between = text[previous_end:raw.start()]
-        boundary = not tokens or (bool(between.strip()) and bool(_BOUNDARY.search(between)))
-        in_parentheses = between.endswith("(") and text[raw.end():raw.end() + 1] == ")"
-        previous_end = raw.end()
-        piece = raw.group()
-        capital = piece[:1].isupper()
-        for index, (word, word_stem) in enumerate(_piece_words(piece)):
-            tokens.append(Token(word, word_stem, capital=capital and index == 0,
-                                boundary_before=boundary and index == 0, in_parentheses=in_parentheses))
+    append = tokens.append
+    for index, (between, piece) in enumerate(pairs):
+        boundary = not tokens or (not between.isspace() and between != "" and _BOUNDARY.search(between) is not None)
+        after = pairs[index + 1][0] if index + 1 < len(pairs) else tail
+        in_parentheses = between.endswith("(") and after.startswith(")")
+        capital = piece[0].isupper()
+        first = True
+        for word, word_stem in _piece_words(piece):
+            append(Token(word, word_stem, capital and first, boundary and first, in_parentheses))
+            first = False
     return tokens
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Final, Generic, TypeVar
+from typing import Final, Generic, NamedTuple, TypeVar
 
 from knowledge.lexicon_fr import SMS
 from knowledge.textnorm import ALL_STOP_WORDS, fold, stem
@@ -20,11 +20,13 @@ Payload = TypeVar("Payload")
 _OPTIONAL: Final = frozenset({"de", "d", "du", "des", "a", "au", "aux", "l", "la", "le", "les", "un", "une",
                               "en", "pour", "sur", "et", "avec", "par", "dans", "ne", "n"})
 MAX_GAP: Final = 2
+_MEMO_SIZE: Final = 50_000
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One word of a question: folded, stemmed, and what its spelling told (capital, punctuation)."""
+class Token(NamedTuple):
+    """One word of a question: folded, stemmed, and what its spelling told (capital, punctuation).
+
+    A named tuple rather than a frozen dataclass: a 2,000-character question makes hundreds."""
 
     word: str
     stem: str
@@ -68,8 +70,7 @@ class _Element:
         return token.word[len(self.text):] in _ENDINGS and token.word.startswith(self.text)
 
 
-@dataclass(frozen=True, slots=True)
-class Match(Generic[Payload]):
+class Match(NamedTuple, Generic[Payload]):
     """A pattern found in the tokens: half-open span [start, end), its size and payload."""
 
     start: int
@@ -100,39 +101,61 @@ def compile_pattern(pattern: str) -> tuple[_Element, ...]:
     return kept if len(kept) > 1 or len(elements) == 1 else tuple(elements)
 
 
+@dataclass(frozen=True, slots=True)
+class _Entry(Generic[Payload]):
+    elements: tuple[_Element, ...]
+    pattern: str
+    payload: Payload
+    #: First three letters of the later elements: a question lacking one cannot match.
+    needed: frozenset[str]
+    letters: int
+
+
 class PatternSet(Generic[Payload]):
     """A set of patterns with payloads, matched greedily (longest first, no overlaps)."""
 
     def __init__(self, entries: Iterable[tuple[str, Payload]]) -> None:
-        self._exact: dict[str, list[tuple[tuple[_Element, ...], str, Payload]]] = {}
-        self._prefix: dict[str, list[tuple[tuple[_Element, ...], str, Payload]]] = {}
+        self._exact: dict[str, list[_Entry[Payload]]] = {}
+        self._prefix: dict[str, list[_Entry[Payload]]] = {}
         self.vocabulary: set[str] = set()
+        self._memo: dict[tuple[str, str], list[_Entry[Payload]]] = {}
         for pattern, payload in entries:
             elements = compile_pattern(pattern)
             if not elements:
                 continue
-            entry = (elements, pattern, payload)
+            needed = frozenset(e.text[:3] for e in elements[1:] if len(e.text) >= 3)
+            entry = _Entry(elements, pattern, payload, needed, sum(len(e.text) for e in elements))
             if elements[0].prefix:
                 self._prefix.setdefault(elements[0].text[:1], []).append(entry)
             else:
                 self._exact.setdefault(elements[0].stem, []).append(entry)
             self.vocabulary.update(w for w in fold(pattern.replace("*", "")).split() if len(w) >= 4)
 
-    def _candidates(self, token: Token) -> list[tuple[tuple[_Element, ...], str, Payload]]:
-        found = list(self._exact.get(token.stem, ()))
-        found.extend(entry for entry in self._prefix.get(token.word[:1], ())
-                     if token.word.startswith(entry[0][0].text))
+    def _candidates(self, token: Token) -> list[_Entry[Payload]]:
+        """Patterns whose first element matches the token, memoised per (word, stem): words
+        recur from question to question, patterns never change."""
+        key = (token.word, token.stem)
+        found = self._memo.get(key)
+        if found is None:
+            found = [entry for entry in self._exact.get(token.stem, ()) if entry.elements[0].matches(token)]
+            found.extend(entry for entry in self._prefix.get(token.word[:1], ())
+                         if token.word.startswith(entry.elements[0].text))
+            if len(self._memo) >= _MEMO_SIZE:
+                self._memo.clear()
+            self._memo[key] = found
         return found
 
     def find_all(self, tokens: Sequence[Token]) -> list[Match[Payload]]:
         """Every match of every pattern, overlapping ones included."""
         out: list[Match[Payload]] = []
+        present = {token.word[:3] for token in tokens}
         for start, token in enumerate(tokens):
-            for elements, pattern, payload in self._candidates(token):
-                end = _match_from(elements, tokens, start)
+            for entry in self._candidates(token):
+                if not entry.needed <= present:
+                    continue
+                end = _match_from(entry.elements, tokens, start)
                 if end is not None:
-                    out.append(Match(start, end, len(elements), payload, pattern,
-                                     sum(len(e.text) for e in elements)))
+                    out.append(Match(start, end, len(entry.elements), entry.payload, entry.pattern, entry.letters))
         return out
 
     def find(self, tokens: Sequence[Token], blocked: Sequence[tuple[int, int]] = ()) -> list[Match[Payload]]:
@@ -154,10 +177,11 @@ def select_matches(matches: Sequence[Match[Payload]], blocked: Sequence[tuple[in
 
 
 def _match_from(elements: tuple[_Element, ...], tokens: Sequence[Token], start: int) -> int | None:
-    """End (exclusive) of a match of `elements` beginning at `start`, or None."""
-    if not elements[0].matches(tokens[start]):
-        return None
+    """End (exclusive) of a match of `elements` beginning at `start` (whose first element is
+    known to match), or None."""
     position = start + 1
+    if len(elements) == 1:
+        return position
     for element in elements[1:]:
         gap = 0
         while position < len(tokens) and not element.matches(tokens[position]):

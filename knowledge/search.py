@@ -24,6 +24,7 @@ CELL_KM: Final = 5.4
 MAX_RING: Final = 45
 #: A lieu whose coordinates lie this far from its commune also counts at its commune's point.
 SUSPECT_KM: Final = 30.0
+KM_PER_DEGREE: Final = 111.2
 ANY: Final = "*"
 
 
@@ -62,15 +63,21 @@ class _Scored:
 class SearchIndex:
     """Lieux by need over a grid, by département and by audience."""
 
-    def __init__(self, records: Iterable[LieuRecord], near_km: float = 30.0) -> None:
+    def __init__(self, records: Iterable[LieuRecord], near_km: float = 30.0,
+                 name_words: Iterable[str] = ()) -> None:
         self.records: list[LieuRecord] = list(records)
+        #: Lieux by (word of a lieu kind in their name, département): « epn », « mediatheque »…
+        self._by_name_word: dict[tuple[str, str], list[int]] = {}
+        vocabulary = frozenset(w for phrase in name_words for w in fold(phrase).split())
         self.near_km = near_km
         self._grids: dict[str, dict[tuple[int, int], list[int]]] = {}
         self._by_need: dict[str, list[int]] = {}
         self._by_dep: dict[tuple[str, str], list[int]] = {}
-        self._name_words: dict[str, frozenset[str]] = {}
         self._by_need_audience: dict[tuple[str, str], list[int]] = {}
         for index, record in enumerate(self.records):
+            if vocabulary:
+                for word in vocabulary.intersection(fold(record.name).split()):
+                    self._by_name_word.setdefault((word, record.dep), []).append(index)
             for need in record.needs:
                 for audience in record.audiences:
                     self._by_need_audience.setdefault((need, audience), []).append(index)
@@ -138,7 +145,7 @@ class SearchIndex:
             scored.sort(key=lambda s: (-s.relevance, s.distance, s.record.id))
             if scored:
                 return scored
-        nearest = self._nearest(need, place.lat, place.lon, max(wanted, 12))
+        nearest = self._nearest(need, place.lat, place.lon, max(wanted, 8))
         scored = [_Scored(r, d, self._relevance(r, query)) for d, r in nearest]
         if not scored:
             return scored
@@ -169,20 +176,6 @@ class SearchIndex:
         scored.sort(key=lambda s: -s.relevance)
         return scored
 
-    def _within(self, lat: float, lon: float, radius_km: float) -> list[tuple[float, LieuRecord]]:
-        """Every lieu within `radius_km` of a point, from the grid cells around it."""
-        grid = self._grids.get(ANY, {})
-        center_i, center_j = _cell(lat, lon)
-        out: dict[int, float] = {}
-        for ring in range(int(radius_km / CELL_KM) + 2):
-            for cell in _ring(center_i, center_j, ring):
-                for index in grid.get(cell, ()):
-                    if index not in out:
-                        distance = self.records[index].distance(lat, lon)
-                        if distance <= radius_km:
-                            out[index] = distance
-        return [(d, self.records[i]) for i, d in out.items()]
-
     def _nearest(self, need: str, lat: float, lon: float, wanted: int) -> list[tuple[float, LieuRecord]]:
         """The lieux offering `need` nearest to a point, found ring by ring over the grid, plus every
         lieu within the relevance window of the nearest one."""
@@ -193,11 +186,16 @@ class SearchIndex:
             return self._scan(self._by_need[need], lat, lon, wanted)
         center_i, center_j = _cell(lat, lon)
         found: dict[int, float] = {}
+        records = self.records
+        # Planar distances are exact enough to rank within a few tens of km and cost no trigonometry;
+        # the kept lieux get their great-circle distance below.
+        x_scale = KM_PER_DEGREE * math.cos(math.radians(lat))
         for ring in range(MAX_RING + 1):
             for cell in _ring(center_i, center_j, ring):
                 for index in grid.get(cell, ()):
                     if index not in found:
-                        found[index] = self.records[index].distance(lat, lon)
+                        found[index] = min(math.hypot((p[0] - lat) * KM_PER_DEGREE, (p[1] - lon) * x_scale)
+                                           for p in records[index].points)
             if len(found) >= wanted:
                 distances = sorted(found.values())
                 kth = distances[wanted - 1]
@@ -207,10 +205,12 @@ class SearchIndex:
         else:
             if len(found) < wanted:
                 return self._scan(self._by_need[need], lat, lon, wanted)
-        ordered = sorted(found.items(), key=lambda item: (item[1], self.records[item[0]].id))
-        window = ordered[0][1] + max(2.0, 0.15 * ordered[0][1]) if ordered else 0.0
+        ordered = sorted(found.items(), key=lambda item: (item[1], records[item[0]].id))
+        window = ordered[0][1] + max(2.0, 0.15 * ordered[0][1]) + 0.5 if ordered else 0.0
         keep = max(wanted, sum(1 for _, distance in ordered if distance <= window))
-        return [(distance, self.records[index]) for index, distance in ordered[:keep]]
+        exact = [(records[index].distance(lat, lon), records[index]) for index, _ in ordered[:keep + 2]]
+        exact.sort(key=lambda item: (item[0], item[1].id))
+        return exact[:keep]
 
     def _scan(self, indexes: Sequence[int], lat: float, lon: float, wanted: int) -> list[tuple[float, LieuRecord]]:
         pairs = sorted(((self.records[i].distance(lat, lon), i) for i in indexes),
@@ -223,33 +223,30 @@ class SearchIndex:
         return [(d, self.records[i]) for d, i in keep if math.isfinite(d)]
 
     def _by_name(self, query: Query, wanted: int) -> list[_Scored]:
-        """Lieux whose name holds the lieu words of the question, in or near its place."""
-        phrases = [[w for w in fold(p).split() if len(w) >= 2] for p in query.lieu_words]
-        phrases = [p for p in phrases if p]
+        """Lieux whose name holds the lieu words of the question (« l'EPN de Martigues »), in the
+        place's commune or within 10 km of it, or in its département."""
+        phrases = [words for words in (fold(p).split() for p in query.lieu_words) if words]
         if not phrases:
             return []
 
         def named(record: LieuRecord) -> bool:
-            words = self._name_words.get(record.id)
-            if words is None:
-                words = self._name_words[record.id] = frozenset(fold(record.name).split())
+            words = set(fold(record.name).split())
             return any(all(w in words for w in phrase) for phrase in phrases)
 
         place = query.place
+        deps = [place.dep] if place is not None else sorted({dep for _, dep in self._by_name_word})
+        candidates = {i for phrase in phrases for dep in deps for i in self._by_name_word.get((phrase[0], dep), ())}
         scored: list[_Scored] = []
-        if place is not None and place.lat is not None and place.lon is not None:
-            if place.kind == "departement":
-                pool = [(r.distance(place.lat, place.lon), r)
-                        for r in (self.records[i] for i in self._by_dep.get((place.code, ANY), ()))]
-            else:
-                pool = self._within(place.lat, place.lon, 10.0)
-            scored = [_Scored(r, d, self._relevance(r, query)) for d, r in pool if named(r)]
-        elif place is None:
-            for record in self.records:
-                if named(record):
-                    scored.append(_Scored(record, None, self._relevance(record, query)))
-                if len(scored) >= wanted:
-                    break
+        for index in sorted(candidates):
+            record = self.records[index]
+            if not named(record):
+                continue
+            distance = None
+            if place is not None and place.lat is not None and place.lon is not None:
+                distance = record.distance(place.lat, place.lon)
+                if place.kind == "commune" and record.insee != place.code and distance > 10.0:
+                    continue
+            scored.append(_Scored(record, distance, self._relevance(record, query)))
         scored.sort(key=lambda s: (-s.relevance, s.distance if s.distance is not None else 0.0, s.record.id))
         return scored[:wanted]
 

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from knowledge.gazetteer import Gazetteer
+from knowledge.lexicon_fr import LIEU_WORDS
 from knowledge.models import Lieu, Mediateur, MediateurLieu
 from knowledge.parser import Parser
 from knowledge.query import Mediator, Query, SearchResult
@@ -46,7 +47,7 @@ class Understanding:
             records = build_records(lieux, gazetteer, mediators)
         parser = Parser(gazetteer, max_input_chars)
         parser.warm_up()
-        return cls(parser, SearchIndex(records, near_km), results)
+        return cls(parser, SearchIndex(records, near_km, LIEU_WORDS), results)
 
     def parse(self, text: str) -> Query:
         """What the text asks: needs, audiences, place."""
