@@ -184,7 +184,7 @@ def test_lieu_named_in_the_question_comes_first() -> None:
         LieuRecord("epn", "EPN de Draguignan", "Draguignan", "83050", "83", ("loisirs-creation",), frozenset(),
                    ((LAT + 3 * KM_LAT, LON),)),
         record("nearer", 0.5, ["outils-quotidien"]),
-    ])
+    ], name_words=["epn", "mediatheque"])
     query = Query(needs=("outils-quotidien",), place=near_draguignan().place, lieu_words=("epn",))
     result = index.search(query)
     assert result.by_name is True
