@@ -6,18 +6,39 @@ carries the options every command shares (`--db`).
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
 
 import click
 
-from bot.commands import ask as ask_commands
-from bot.commands import chat as chat_commands
-from bot.commands import kb as kb_commands
 from bot.commands.common import CliContext
 
+#: Subcommands, imported only when used: `ask --jsonl` never pays for the chat, Rich or the importers.
+COMMANDS: dict[str, str] = {
+    "ask": "bot.commands.ask:ask",
+    "chat": "bot.commands.chat:chat",
+    "demo": "bot.commands.chat:demo",
+    "kb": "bot.commands.kb:kb",
+}
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class LazyGroup(click.Group):
+    """A click group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return super().get_command(ctx, cmd_name)
+        module_name, attribute = COMMANDS[cmd_name].split(":")
+        command = getattr(importlib.import_module(module_name), attribute)
+        assert isinstance(command, click.Command)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", "database_url", metavar="URL", envvar="DATABASE_URL",
               help="Base de données (SQLAlchemy). Par défaut : fichier SQLite dans le dossier de données.")
 @click.option("-v", "--verbose", count=True, help="Plus de journaux (-v, -vv).")
@@ -27,12 +48,6 @@ def cli(ctx: click.Context, database_url: str | None, verbose: int) -> None:
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     ctx.obj = CliContext(database_url=database_url)
-
-
-cli.add_command(kb_commands.kb)
-cli.add_command(ask_commands.ask)
-for command in chat_commands.COMMANDS:
-    cli.add_command(command)
 
 
 def main() -> None:

@@ -26,15 +26,16 @@ from knowledge.lexicon_fr import (
     AUDIENCE_NEEDS,
     AUDIENCES,
     COMBOS,
+    DEPARTEMENT_CUES,
     FIRST_PERSON,
     FIRST_PERSON_JOB_SEARCH,
     JOB_SEARCH,
-    MIN_NEED_SCORE,
-    DEPARTEMENT_CUES,
     LIEU_WORDS,
+    MIN_NEED_SCORE,
     NEEDS,
     NEUTRAL,
     NOT_AUDIENCES,
+    NOT_PLACES,
     PLACE_PREPOSITIONS,
     WEAK_AUDIENCES,
 )
@@ -49,6 +50,7 @@ _ORDINAL: Final = re.compile(r"^(\d{1,2})(e|er|eme|em|ieme|ere|nd)?$")
 _DEP_CODE: Final = re.compile(r"^(0?[1-9]|[1-8]\d|9[0-5]|2a|2b|97[1-6])$")
 _CITIES_WITH_ARRONDISSEMENTS: Final = ("paris", "lyon", "marseille")
 _MAX_FUZZY_STARTS: Final = 6
+_ARTICLES: Final = frozenset({"le", "la", "les", "l"})
 _WARM_UP: Final = (
     "qui peut aider un créateur d'entreprise à faire son site près de Draguignan ?",
     "jsuis au chomage, qqn pr m'aider a faire mon cv ds le 13 svp", "Bonjour !",
@@ -83,7 +85,7 @@ def _common_words() -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=32768)
 def _piece_words(piece: str) -> tuple[tuple[str, str], ...]:
     """(word, stem) pairs of one raw piece of text, cached: most pieces recur across questions."""
     return tuple((word, stem(word)) for word in expand_sms(fold(piece).split()))
@@ -128,6 +130,8 @@ class Parser:
             w for entries in NEEDS.values() for p, _ in entries for w in fold(p.replace("*", "")).split()
         ) | frozenset(w for p in NEUTRAL for w in p.split())
         self._common_words = _common_words()
+        self._name_tables: tuple[dict[str, object], ...] = (
+            gazetteer.by_name, gazetteer.by_article_free, gazetteer.by_short, gazetteer.departement_names)  # type: ignore[assignment]
         self._name_prefixes = self._build_prefixes()
         self._vocabulary: dict[tuple[str, int], list[str]] = {}
         for word in sorted(self._needs.vocabulary):
@@ -139,15 +143,22 @@ class Parser:
             self.parse(text)
 
     def _build_prefixes(self) -> frozenset[str]:
-        """Every word prefix of every name, so n-grams stop growing as soon as no name can match."""
+        """Strict word prefixes of names that are not names themselves (« st martin de »), so
+        n-grams stop growing as soon as no name can match; whole names are the gazetteer's keys."""
+        tables = self._name_tables
         prefixes: set[str] = set()
-        for table in (self.gazetteer.by_name, self.gazetteer.by_article_free, self.gazetteer.by_short,
-                      self.gazetteer.departement_names):
+        for table in tables:
             for name in table:
                 words = name.split()
-                for end in range(1, len(words) + 1):
-                    prefixes.add(" ".join(words[:end]))
+                for end in range(1, len(words)):
+                    prefix = " ".join(words[:end])
+                    if not any(prefix in t for t in tables):
+                        prefixes.add(prefix)
         return frozenset(prefixes)
+
+    def _may_name(self, text: str) -> bool:
+        """Whether `text` is a name or the beginning of one."""
+        return text in self._name_prefixes or any(text in table for table in self._name_tables)
 
     # ------------------------------------------------------------------ entry point
 
@@ -375,7 +386,7 @@ class Parser:
         all_lower = not any(t.capital for t in tokens)
         strong_needs = [(m.start, m.end) for m in need_matches if m.payload.weight >= 2.5 or m.payload.need is None]
         for start in range(len(tokens)):
-            if words[start] not in self._name_prefixes:
+            if not self._may_name(words[start]):
                 continue
             end = start + 1
             text = words[start]
@@ -393,7 +404,7 @@ class Parser:
                 if end >= len(tokens):
                     break
                 longer = f"{text} {words[end]}"
-                if longer not in self._name_prefixes:
+                if not self._may_name(longer):
                     break
                 text = longer
                 end += 1
@@ -412,6 +423,9 @@ class Parser:
         single = end - start == 1
         word = span[0].word
         if single and (word in ALL_STOP_WORDS or len(word) < 2):
+            return None
+        bare = [t.word for t in span if t.word not in _ARTICLES]
+        if not any(t.capital for t in span) and " ".join(bare) in NOT_PLACES:
             return None
         common = all(t.word in self._common_words or t.word in ALL_STOP_WORDS or t.word in self._lexicon_words
                      for t in span) or (single and is_departement and match is None)
@@ -469,7 +483,7 @@ class Parser:
             word = tokens[start].word
             if word in ALL_STOP_WORDS or word in self._lexicon_words or word.isdigit():
                 continue
-            if word in self._common_words and preposition < 2.5:
+            if word in self._common_words or word in NOT_PLACES:
                 continue
             starts.append((preposition + (1.0 if capital else 0.0), start))
         for _, start in sorted(starts, reverse=True)[:_MAX_FUZZY_STARTS]:

@@ -88,6 +88,7 @@ class SearchIndex:
                 for cell in {_cell(lat, lon) for lat, lon in record.points}:
                     grid.setdefault(cell, []).append(index)
 
+
     def __len__(self) -> int:
         return len(self.records)
 

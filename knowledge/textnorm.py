@@ -19,7 +19,6 @@ _SAINTS: Final[dict[str, str]] = {"saint": "st", "sainte": "ste", "saints": "sts
 _NON_WORD: Final = re.compile(r"[^0-9a-z]+")
 
 
-@lru_cache(maxsize=65536)
 def strip_accents(text: str) -> str:
     """Text without diacritics, ligatures spelled out (« cœur » → « coeur »)."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
@@ -46,7 +45,7 @@ def fold_word(word: str) -> str:
 _STEMMER: Final = snowballstemmer.stemmer("french")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=32768)
 def stem(word: str) -> str:
     """Snowball stem of a folded word: « createurs » and « createur » share « createur »."""
     if len(word) <= 3 or word.isdigit():

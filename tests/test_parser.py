@@ -143,16 +143,12 @@ CASES = [
     Case("Merci beaucoup pour votre aide !", ()),
     Case("Quels sont les horaires de la piscine municipale de Gap ?", (), (), "c:05061"),
     Case("Quel temps fera-t-il demain à Nice ?", (), (), "c:06088"),
-    # --- known mistakes (strict: fixing one turns this red, then drop the mark)
-    xfail(Case("Je lance mon auto-entreprise, besoin d'aide pour mon site à Grasse", ("entreprise",),
-               ("createurs-entreprise",), "c:06069"),
-          "« auto-entreprise » that starts is read as tpe-pme, LABELING says createurs-entreprise"),
-    xfail(Case("je cherche un atelier à côté de la gare pour mon cv", ("insertion-pro",)),
-          "« à côté de la gare » becomes the commune La Côte (70178)"),
-    xfail(Case("Besoin d'aide pour la carte grise, je suis à la maison toute la journée", ("demarches",)),
-          "« à la maison » becomes the commune La Maison-Dieu (58154) by short form"),
-    xfail(Case("Ma mère est à l'hôpital, je dois faire sa demande de retraite en ligne", ("demarches",)),
-          "« à l'hôpital » becomes the commune L'Hôpital (57336)"),
+    # --- once mistakes: everyday places are not communes, a starting auto-entrepreneur creates
+    Case("Je lance mon auto-entreprise, besoin d'aide pour mon site à Grasse", ("entreprise",),
+         ("createurs-entreprise",), "c:06069"),
+    Case("je cherche un atelier à côté de la gare pour mon cv", ("insertion-pro",)),
+    Case("Besoin d'aide pour la carte grise, je suis à la maison toute la journée", ("demarches",)),
+    Case("Ma mère est à l'hôpital, je dois faire sa demande de retraite en ligne", ("demarches",)),
 ]
 
 

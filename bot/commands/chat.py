@@ -78,5 +78,3 @@ def demo(ctx: click.Context) -> None:
     click.echo(line)
     ctx.exit(run_console(Dispatcher(app)))
 
-
-COMMANDS: list[click.Command] = [chat, demo]
