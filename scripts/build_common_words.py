@@ -29,7 +29,7 @@ def main() -> int:
             name_words.update(name.split())
     dictionary = DefaultDictionaryFactory().get_dictionary("fr")
     french: set[str] = set()
-    for word in dictionary.keys():
+    for word in dictionary:
         if word[:1].isupper():  # proper nouns of the dictionary are exactly what we look for
             continue
         folded = fold_word(word)
