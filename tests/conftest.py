@@ -18,9 +18,15 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
+from testbot import bot, empty_app, paca_app, paca_template, sqlite_url
 
 from bot.app import App, build_app
 from bot.config import Settings
+from knowledge.db import make_engine
+from knowledge.gazetteer import default_gazetteer
+from knowledge.understanding import Understanding
+
+__all__ = ["bot", "empty_app", "paca_app", "paca_template"]
 
 DEFAULT_POSTGRES_URL: Final = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 DATA: Final = Path(__file__).parent / "data"
@@ -98,3 +104,13 @@ def v1_csv() -> Path:
 def mediators_yaml() -> Path:
     """The shipped sample of fictitious mediators and one coordinator."""
     return PACKAGE_DATA / "mediateurs-exemple.yaml"
+
+
+@pytest.fixture(scope="module")
+def understanding(paca_template: Path) -> Iterator[Understanding]:
+    """Parser and search over the PACA sample, built once per module."""
+    engine = make_engine(sqlite_url(paca_template))
+    try:
+        yield Understanding.from_database(engine, default_gazetteer())
+    finally:
+        engine.dispose()

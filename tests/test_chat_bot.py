@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import re
 
+from testbot import TestBot
+
 from handlers.messages import Reply
-
-try:
-    from tests.testbot import TestBot, bot, paca_app, paca_template
-except ImportError:  # tests/ is not a package: pytest put it on sys.path
-    from testbot import TestBot, bot, paca_app, paca_template  # type: ignore[no-redef]
-
-__all__ = ["bot", "paca_app", "paca_template"]
 
 
 def fields(reply: Reply, index: int = 0) -> dict[str, str]:

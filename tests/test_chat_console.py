@@ -9,12 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-try:
-    from tests.testbot import paca_template, sqlite_url
-except ImportError:  # tests/ is not a package: pytest put it on sys.path
-    from testbot import paca_template, sqlite_url  # type: ignore[no-redef]
-
-__all__ = ["paca_template"]
+from testbot import sqlite_url
 
 EPNBOT = str(Path(sys.executable).with_name("epnbot"))
 

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
+from testbot import FROZEN_NOW
 
 from bot.app import App
 from bot.config import Settings
@@ -19,13 +20,6 @@ from bot.render.text import render_text
 from handlers.messages import Message, Reply
 from handlers.registry import Dispatcher
 from knowledge.query import Hit, Mediator, Place, Query, SearchResult
-
-try:
-    from tests.testbot import FROZEN_NOW, empty_app
-except ImportError:  # tests/ is not a package: pytest put it on sys.path
-    from testbot import FROZEN_NOW, empty_app  # type: ignore[no-redef]
-
-__all__ = ["empty_app"]
 
 CAF = ("demarches",)
 DRAGUIGNAN = Place("commune", "83050", "Draguignan", 43.536, 6.464, "83")

@@ -11,13 +11,6 @@ from handlers.errors import UserFacingError
 from handlers.messages import Message, Reply
 from handlers.registry import Argument, Context, Dispatcher, Registry, commands
 
-try:
-    from tests.testbot import empty_app
-except ImportError:  # tests/ is not a package: pytest put it on sys.path
-    from testbot import empty_app  # type: ignore[no-redef]
-
-__all__ = ["empty_app"]
-
 
 def message(text: str, thread: str = "fil") -> Message:
     return Message(text=text, sender="U1", room="C1", platform="test", thread=thread)

@@ -11,34 +11,14 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from knowledge.db import make_engine
-from knowledge.gazetteer import default_gazetteer
 from knowledge.taxonomy import AUDIENCE_CODES, NEED_CODES
 from knowledge.understanding import Understanding
-
-try:
-    from tests.testbot import paca_template, sqlite_url
-except ImportError:  # tests/ is not a package: pytest put it on sys.path
-    from testbot import paca_template, sqlite_url  # type: ignore[no-redef]
-
-__all__ = ["paca_template"]
-
-
-@pytest.fixture(scope="module")
-def understanding(paca_template: Path) -> Iterator[Understanding]:
-    engine = make_engine(sqlite_url(paca_template))
-    try:
-        yield Understanding.from_database(engine, default_gazetteer())
-    finally:
-        engine.dispose()
 
 
 def check_answer(answer: dict[str, Any], text: str) -> None:

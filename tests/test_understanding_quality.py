@@ -14,7 +14,6 @@ import importlib.util
 import json
 import math
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -22,16 +21,8 @@ from typing import Any
 
 import pytest
 
-from knowledge.db import make_engine
 from knowledge.gazetteer import default_gazetteer, haversine_km
 from knowledge.understanding import Understanding
-
-try:
-    from tests.testbot import paca_template, sqlite_url
-except ImportError:  # tests/ is not a package: pytest put it on sys.path
-    from testbot import paca_template, sqlite_url  # type: ignore[no-redef]
-
-__all__ = ["paca_template"]
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
@@ -64,15 +55,6 @@ class Score:
                  f"retrieval@1 {self.retrieval_rate:.3f} ({self.retrieval_ok}/{self.retrieval_n})"]
         lines += [json.dumps(f, ensure_ascii=False) for f in self.failures]
         return "\n".join(lines)
-
-
-@pytest.fixture(scope="module")
-def understanding(paca_template: Path) -> Iterator[Understanding]:
-    engine = make_engine(sqlite_url(paca_template))
-    try:
-        yield Understanding.from_database(engine, default_gazetteer())
-    finally:
-        engine.dispose()
 
 
 def load_shared_scorer() -> ModuleType | None:
