@@ -417,7 +417,8 @@ class Parser:
         preposition = self._preposition_score(tokens, start)
         if is_departement and start:
             previous = tokens[start - 1].word
-            if previous in {"en", "departement", "dept"} or (previous in {"du", "de"} and tokens[start].capital):
+            if previous in {"en", "departement", "dept"} or (
+                    previous in {"du", "de", "d"} and any(t.capital for t in tokens[start:end])):
                 preposition = max(preposition, 2.5)
         capital = span[0].capital and not span[0].boundary_before
         single = end - start == 1
@@ -431,8 +432,11 @@ class Parser:
                      for t in span) or (single and is_departement and match is None)
         if common:
             strong_preposition = preposition >= 2.0
-            proper_noun = not single and all(t.capital for t in span)
+            named_words = [t for t in span if t.word not in _ARTICLES]
+            proper_noun = not single and bool(named_words) and all(t.capital for t in named_words)
+            capital_after_preposition = capital and preposition >= 1.5
             if not (strong_preposition and (capital or all_lower or preposition >= 3.0)) and not proper_noun \
+                    and not capital_after_preposition \
                     and not self._place_evidence_after(tokens, start, end, match):
                 return None
         inside_need = any(a <= start and end <= b for a, b in strong_needs)
