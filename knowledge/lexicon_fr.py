@@ -30,8 +30,8 @@ SMS: Final[dict[str, str]] = {
     "infos": "informations", "dispo": "disponible", "dispos": "disponibles", "insta": "instagram",
     "fb": "facebook", "ya": "il y a", "y a": "il y a", "ptit": "petit", "ptite": "petite",
     "bcq": "beaucoup", "nn": "non", "ok": "", "stv": "si tu veux", "cad": "c est a dire", "msg": "message",
-    "mel": "mail", "ae": "auto entrepreneur", "dem": "demande", "doss": "dossier", "tkt": "",
-    "mtn": "maintenant", "auj": "aujourd hui", "ajd": "aujourd hui", "bic": "", "cmt": "comment",
+    "mel": "mail", "ae": "auto entrepreneur", "dem": "demande", "taf": "travail", "doss": "dossier", "tkt": "",
+    "mtn": "maintenant", "auj": "aujourd hui", "ajd": "aujourd hui", "cmt": "comment",
     "cmnt": "comment", "pa": "pas",
 }
 
@@ -46,7 +46,8 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("passeport", 4), ("carte d identite", 4), ("titre de sejour", 4), ("naturalisation", 4),
         ("prefecture", 3), ("ameli", 4), ("carte vitale", 4), ("securite sociale", 4), ("secu", 3),
         ("cpam", 4), ("doctolib", 4), ("mon espace sante", 4), ("dossier medical", 3), ("mutuelle", 3),
-        ("complementaire sante", 4), ("css", 3), ("ma retraite", 3), ("sa retraite", 3), ("la retraite", 2.5), ("retraite complementaire", 4),
+        ("complementaire sante", 4), ("css", 3), ("ma retraite", 3), ("sa retraite", 3), ("la retraite", 2.5),
+        ("retraite complementaire", 4),
         ("pension de retraite", 4), ("caisse de retraite", 4), ("dossier retraite", 4),
         ("demande de retraite", 4), ("assurance retraite", 4), ("cnav", 4), ("carsat", 4), ("agirc", 4),
         ("urssaf", 4), ("msa", 4), ("cesu", 3), ("mdph", 4), ("aah", 4), ("cheque energie", 4),
@@ -55,7 +56,9 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("attestation*", 3), ("justificatif*", 3), ("amende*", 3), ("antai", 4), ("procuration", 3),
         ("inscription france travail", 4), ("inscrire france travail", 4), ("inscrire pole emploi", 4),
         ("inscription pole emploi", 4), ("actualisation", 4), ("actualiser", 4), ("crous", 3),
-        ("bourse", 2.5), ("mes droits", 3), ("demande de rsa", 4), ("dossier rsa", 4), ("demande rsa", 4),
+        ("bourse", 2.5), ("mes droits", 3), ("porter plainte", 3.5), ("plainte en ligne", 4), ("pre plainte", 4),
+        ("espace france travail", 4), ("compte france travail", 4), ("creer son espace", 3), ("creer mon espace", 3),
+        ("demande de rsa", 4), ("dossier rsa", 4), ("demande rsa", 4),
         ("impots gouv", 4), ("mairie", 0.7), ("apa", 4), ("demande*", 1.2), ("demande en ligne", 2.5),
         ("sante", 1.5), ("medecin", 2), ("rendez vous medical", 3),
         ("carte de sejour", 4), ("demande d asile", 3), ("pension*", 3), ("chomage partiel", 3),
@@ -77,7 +80,9 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("faire ses courses", 2.5), ("faire mes courses", 2.5), ("acheter en ligne", 3.5), ("commander en ligne", 3),
         ("formation* numerique*", 2.5), ("formation* informatique*", 2.5), ("photos de mon telephone", 3),
         ("transferer", 1.5), ("cloud", 2),
-        ("stockage", 1.5), ("google drive", 3), ("pdf", 2), ("imprimer un pdf", 1), ("cours d informatique", 3),
+        ("stockage", 1.5), ("transferer mes photos", 4), ("transferer des photos", 4), ("transferer les photos", 4),
+        ("memoire pleine", 3), ("telephone est plein", 3), ("liberer de la place", 3), ("liberer de l espace", 3),
+        ("google drive", 3), ("pdf", 2), ("imprimer un pdf", 1), ("cours d informatique", 3),
         ("bases de l informatique", 3), ("ateliers numeriques", 1), ("atelier numerique", 1),
         ("accompagnement numerique", 1), ("appel video", 3), ("envoyer des photos", 2), ("copier coller", 3),
         ("messagerie", 3), ("recherche sur internet", 3), ("naviguer sur internet", 3), ("utiliser internet", 2.5),
@@ -91,14 +96,16 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("entretien* d embauche", 4), ("embauche", 3), ("recrutement", 3), ("indeed", 4), ("linkedin", 4),
         ("welcome to the jungle", 4), ("stage", 2.5), ("stages", 2.5), ("alternance", 3),
         ("formation a distance", 4), ("formation en ligne", 3), ("formation*", 1.5), ("mooc", 3),
-        ("reconversion", 3.5), ("metier", 2), ("competences", 1.5), ("insertion professionnelle", 4),
+        ("reconversion", 3.5), ("reconvert*", 4), ("premier emploi", 4), ("metier", 2), ("competences", 1.5),
+        ("insertion professionnelle", 4),
         ("insertion", 2), ("job", 3), ("boulot", 3), ("travail", 1.5), ("france travail", 2),
         ("pole emploi", 2), ("mission locale", 1), ("cpf", 3), ("mon compte formation", 4),
         ("profil professionnel", 3), ("interim", 3), ("jobboard", 3), ("apec", 3), ("vae", 3),
     ],
     "securite": [
         ("arnaque*", 4), ("escroquerie*", 4), ("escroc*", 4), ("phishing", 4), ("hameconnage", 4),
-        ("mot de passe", 4), ("mots de passe", 4), ("virus", 4), ("antivirus", 4), ("pirat*", 4),
+        ("mot de passe", 3), ("mots de passe", 3), ("mot de passe oublie", 1), ("oublie mon mot de passe", 1),
+        ("perdu mon mot de passe", 1), ("virus", 4), ("antivirus", 4), ("pirat*", 4),
         ("hack*", 4), ("vol de compte", 5), ("voler mon compte", 5), ("vole mon compte", 5),
         ("fait voler", 4), ("usurpation", 4), ("cybersecurite", 5), ("cyber securite", 5),
         ("cyberharcelement", 4), ("cyber harcelement", 4),  ("faux colis", 4),
@@ -106,7 +113,8 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("donnees personnelles", 3), ("rgpd", 3), ("vie privee", 3), ("securiser", 4), ("securite", 3),
         ("securite numerique", 5), ("double authentification", 4), ("rancongiciel", 4), ("ransomware", 4),
         ("se proteger", 3), ("proteger mes donnees", 4), ("protection des donnees", 3), ("cookies", 2),
-        ("compte bloque", 3), ("compte pirate", 5), ("sextorsion", 4), ("chantage", 3), ("malveillant*", 3),
+        ("compte bloque", 2), ("faux", 3), ("fausse*", 3), ("fausse* amende*", 5), ("faux technicien*", 5),
+        ("reconnaitre un faux", 5), ("compte pirate", 5), ("sextorsion", 4), ("chantage", 3), ("malveillant*", 3),
         ("cyberattaque", 4), ("harcel*", 3), ("proteg*", 3), ("surveillance", 3.5), ("espion*", 4),
         ("clique* sur le lien", 4), ("cliquer sur un lien", 4), ("lien suspect", 4), ("coordonnees bancaires", 4),
         ("danger*", 2.5), ("piege*", 3), ("faux site*", 4), ("faux conseiller*", 4), ("demarchage", 2),
@@ -119,7 +127,8 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("protection des mineurs", 4), ("mes enfants", 1), ("mon enfant", 1), ("enfants", 0.8),
         ("reseaux sociaux de mon fils", 4), ("reseaux sociaux de ma fille", 4), ("parcoursup", 2.5),
         ("scolarite", 3), ("cantine", 2), ("periscolaire", 3), ("notes de", 1),
-        ("limite*", 2), ("fixer des limites", 4), ("parents", 1.5), ("proteger mes enfants", 5),
+        ("limite*", 2), ("instagram", 1), ("tiktok", 1), ("reseaux sociaux", 1), ("l accompagner", 1),
+        ("fixer des limites", 4), ("parents", 1.5), ("proteger mes enfants", 5),
         ("proteger mon enfant", 5), ("proteger nos enfants", 5), ("proteger les enfants", 5),
         ("proteger ses enfants", 5), ("proteger mon fils", 5), ("proteger ma fille", 5), ("fortnite", 3),
         ("snapchat", 2), ("trop de temps", 3),
@@ -131,13 +140,16 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("jeux", 2), ("jeu", 1.5), ("programmation", 2.5), ("coder", 3), ("codage", 3), ("programmer", 2.5),
         ("bande dessinee", 4), ("bd", 3), ("realite virtuelle", 4), ("robotique", 3),
         ("scratch", 3), ("arduino", 3), ("graphisme", 3), ("podcast*", 3), ("blog*", 2), ("genealogie", 3),
-        ("livre photo", 4), ("album photo", 4), ("loisir*", 3), ("creati*", 1.5), ("decoupe laser", 4),
+        ("livre photo", 4), ("album photo", 4), ("canva", 3.5), ("affiche*", 3), ("carte* d anniversaire", 3),
+        ("faire part", 3), ("musica*", 3), ("tablette graphique", 4), ("creation musicale", 4), ("loisir*", 3),
+        ("creati*", 1.5), ("decoupe laser", 4),
         ("brodeuse", 3), ("broderie", 3), ("tricot", 2), ("creer avec le numerique", 5), ("minecraft", 3),
         ("animation", 1.5), ("stop motion", 4), ("cinema", 2), ("numeriser mes photos", 4),
         ("diaporama", 3), ("infographie", 3), ("montage video", 5), ("modelisation", 3), ("youtube", 2),
     ],
     "culture-numerique": [
-        ("intelligence* artificielle*", 5), ("ia", 4), ("chatgpt", 5), ("chat gpt", 5), ("fake news", 5),
+        ("intelligence* artificielle*", 5), ("ia", 3.5), ("chatgpt", 5), ("chat gpt", 5), ("fake news", 5),
+        ("fausse* information*", 5), ("fausses nouvelles", 5),
         ("fake", 3), ("infox", 5), ("desinformation", 5), ("complot*", 3), ("algorithme*", 4),
         ("reseaux sociaux", 2), ("reseau social", 2), ("citoyennete", 4), ("citoyen*", 2),
         ("culture numerique", 5), ("comprendre", 1), ("conference*", 1.5), ("debat*", 1.5),
@@ -158,7 +170,8 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("ordinateur en libre service", 5), ("ordinateur a disposition", 5), ("ordinateur sur place", 5),
         ("pas d ordinateur", 4.5), ("pas d ordi", 4.5), ("pas de pc", 4.5), ("pas d internet", 4.5),
         ("pas de connexion", 4.5), ("pas d imprimante", 4.5), ("sans ordinateur", 4), ("sans internet", 4),
-        ("emprunter un ordinateur", 4), ("pret d ordinateur", 4), ("preter un ordinateur", 4),
+        ("emprunter un ordinateur", 4), ("besoin d un ordinateur", 3), ("pret d ordinateur", 4),
+        ("preter un ordinateur", 4),
         ("acces au materiel", 4), ("materiel", 1.5), ("photocopieuse", 4),
         ("recharger", 2), ("4g", 2), ("box", 2), ("fibre", 2), ("telecharger un document", 2),
     ],
@@ -176,8 +189,8 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("emmaus connect", 5), ("s equiper", 3.5), ("m equiper", 3.5), ("ordinateur* donne*", 5), ("abordable", 4),
         ("solidaire", 2.5),
         ("budget", 1.5), ("pas les moyens", 4), ("moyens financiers", 3), ("gratuit", 1), ("cout", 1.5),
-        ("obtenir un ordinateur", 4.5), ("avoir un ordinateur", 4), ("besoin d un ordinateur", 3.5),
-        ("trouver un ordinateur", 4), ("trouver un ordi", 4), ("carte sim", 3), ("forfait", 2.5),
+        ("obtenir un ordinateur", 4.5), ("avoir un ordinateur", 4),
+        ("trouver un ordinateur", 4), ("carte sim", 3), ("forfait", 2.5),
     ],
     "entreprise": [
         ("entreprise*", 2), ("creer mon entreprise", 5), ("creation d entreprise", 5),
@@ -189,7 +202,8 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("vente en ligne", 5), ("vendre sur internet", 5), ("marketplace", 4), ("facturation", 4),
         ("facture*", 3.5), ("devis", 4), ("comptabilite", 4), ("compta", 4), ("google my business", 5),
         ("fiche google", 5), ("google business", 5), ("referencement", 4), ("seo", 4), ("client*", 2),
-        ("clientele", 3), ("prospect*", 3), ("commerce", 2.5), ("commercant*", 2), ("boutique", 2.5),
+        ("clientele", 3), ("fiche* produit*", 4), ("prise de rendez vous en ligne", 4), ("agenda en ligne", 3),
+        ("rendez vous en ligne", 2.5), ("prospect*", 3), ("commerce", 2.5), ("commercant*", 2), ("boutique", 2.5),
         ("magasin", 2), ("marketing", 3.5), ("communication", 2), ("reseaux sociaux pour ma", 5),
         ("reseaux sociaux pour mon", 5), ("reseaux sociaux de ma boutique", 5),
         ("reseaux sociaux de mon entreprise", 5), ("pro", 1.5), ("professionnel*", 1.5), ("activite", 2),
@@ -239,6 +253,8 @@ AUDIENCES: Final[dict[str, list[str]]] = {
         "nouvelle entreprise", "jeune createur*",
         "demarre comme", "je demarre", "debute comme", "je debute mon", "commence comme", "je me lance",
         "vient de se lancer", "viens de m installer", "vient de s installer",
+        "viens de me lancer", "demarre son activite", "demarrer son activite",
+        "demarre mon activite", "lancer son activite", "lance son activite", "creer son activite",
         "ouvrir ma boutique", "creer ma micro", "demarrer mon activite", "debut d activite",
     ],
     "tpe-pme": [
@@ -274,7 +290,9 @@ AUDIENCES: Final[dict[str, list[str]]] = {
                           "beneficiaire* du rsa", "revenu de solidarite"],
     "jeunes": ["jeune", "jeunes", "mission locale", "16 25 ans", "16 a 25 ans", "moins de 26 ans",
                "moins de 25 ans", "18 25 ans", "jeune majeur*"],
-    "etudiants": ["etudiant*", "etudiante*", "fac", "universite"],
+    "etudiants": ["etudiant*", "etudiante*", "la fac", "en fac", "ma fac", "universite", "suis en licence",
+                  "suis en master", "suis en bts", "suis en but", "suis en iut", "en premiere annee", "en l1", "en l2",
+                  "en l3", "en m1", "en m2"],
     "familles": ["parent", "parents", "jeunes parents", "jeune parent", "jeune maman", "jeune papa", "mes enfants",
     "mon enfant", "mes enfant", "nos enfants",
                  "mon fils", "ma fille", "mes fils", "mes filles", "famille*", "enfant*", "bebe",
@@ -319,6 +337,8 @@ WEAK_AUDIENCES: Final[dict[str, tuple[str, frozenset[str]]]] = {
     "mon fils": ("familles", frozenset({"seniors"})),
     "jeune": ("jeunes", frozenset({"createurs-entreprise", "tpe-pme"})),
     "mes enfants": ("familles", frozenset({"seniors"})),
+    "parents": ("familles", frozenset({"seniors"})),
+    "parent": ("familles", frozenset({"seniors"})),
     "mon enfant": ("familles", frozenset({"seniors"})),
     "nos enfants": ("familles", frozenset({"seniors"})),
     "petit* enfant*": ("seniors", frozenset({"jeunes", "familles"})),
@@ -337,7 +357,8 @@ NOT_AUDIENCES: Final[tuple[str, ...]] = (
     "jeunes entreprises", "dossier retraite", "demande de retraite", "ma retraite", "sa retraite",
     "depart a la retraite", "assurance retraite", "caisse de retraite", "pension de retraite",
     "controle parental", "mon conseiller", "travail a domicile", "ma famille", "sa famille", "leur famille",
-    "leurs familles", "ta famille", "votre famille", "mes proches",
+    "leurs familles", "ta famille", "votre famille", "mes proches", "bourse etudiante", "bourses etudiantes",
+    "logement etudiant", "carte etudiante", "job etudiant", "fini mes etudes",
 )
 
 #: Ages: a number of years after these words is the age of the person helped.
@@ -373,7 +394,8 @@ LIEU_WORDS: Final[tuple[str, ...]] = (
 FIRST_PERSON_JOB_SEARCH: Final = "~recherche-emploi"
 JOB_SEARCH: Final[tuple[str, ...]] = (
     "trouver du travail", "trouver un travail", "trouver un emploi", "trouver du boulot", "trouver un boulot",
-    "trouver un job", "retrouver un emploi", "retrouver du travail", "retrouver un travail",
+    "trouver un job", "premier emploi", "cherche du travail", "retrouver un emploi", "retrouver du travail",
+    "retrouver un travail",
     "reprendre un travail", "reprendre une activite", "reprendre un emploi", "recherche d emploi",
     "recherches d emploi", "chercher du travail", "chercher un emploi",
 )
@@ -399,9 +421,32 @@ MIN_NEED_SCORE: Final = 1.0
 #: Everyday places that are also (parts of) commune names: in lower case they are never the place
 #: asked about (« à côté de la gare », « je suis à la maison », « ma mère est à l'hôpital »).
 NOT_PLACES: Final[frozenset[str]] = frozenset({
-    "maison", "hopital", "gare", "poste", "ecole", "college", "lycee", "mairie", "banque", "plage", "mer",
+    "coin", "maison", "hopital", "gare", "poste", "ecole", "college", "lycee", "mairie", "banque", "plage", "mer",
     "montagne", "campagne", "cote", "bureau", "travail", "fac", "ville", "retraite", "caf", "prefecture",
     "bibliotheque", "mediatheque", "boulangerie", "piscine", "fin", "main", "place", "domicile", "rue",
     "centre", "sortie", "porte", "foyer", "eglise", "marche", "port", "parc", "cite", "quartier", "village",
     "bourg", "chateau", "moulin", "ferme", "pont", "source", "fontaine", "plaine", "vallee", "lac",
 })
+
+#: Audiences whose questions, when no other need is said, are about their business.
+BUSINESS_AUDIENCES: Final = frozenset({"tpe-pme", "createurs-entreprise"})
+#: Words that make a text a request for help (for `BUSINESS_AUDIENCES`).
+HELP_WORDS: Final = frozenset({"comment", "aide", "aider", "aidez", "besoin", "accompagnement", "accompagner",
+                               "atelier", "ateliers", "formation", "conseil", "conseils", "ligne", "numerique",
+                               "internet", "outil", "outils", "apprendre", "mettre", "place"})
+
+#: « depuis peu », « tout juste »: a beginning, which makes a business owner a creator.
+JUST_STARTED: Final[tuple[str, ...]] = (
+    "depuis hier", "depuis peu", "depuis quelques jours", "depuis quelques semaines", "depuis une semaine",
+    "depuis ce matin", "depuis un mois", "tout juste", "fraichement", "nouvelle*", "nouveau", "debut*",
+)
+JUST_STARTED_MARK: Final = "~debut"
+#: Word beginnings that make the text about one's own business.
+BUSINESS_WORDS: Final[tuple[str, ...]] = ("entrepr", "activite", "societe", "commerce", "boutique", "autoentrepr")
+
+#: Needs that two cues say together: a price word next to a device is buying cheap equipment.
+NEED_COMBOS: Final[tuple[tuple[tuple[str, ...], tuple[str, ...], str, float], ...]] = (
+    (("ordinateur", "pc", "tablette", "telephone", "smartphone", "portable", "materiel", "imprimante"),
+     ("pas cher", "pas chere", "pas chers", "moins cher", "petit prix", "petits prix", "bas prix", "low cost",
+      "prix solidaire", "prix reduit"), "materiel-solidaire", 4.5),
+)

@@ -25,13 +25,19 @@ from knowledge.lexicon_fr import (
     AUDIENCE_BOOST,
     AUDIENCE_NEEDS,
     AUDIENCES,
+    BUSINESS_AUDIENCES,
+    BUSINESS_WORDS,
     COMBOS,
     DEPARTEMENT_CUES,
     FIRST_PERSON,
     FIRST_PERSON_JOB_SEARCH,
+    HELP_WORDS,
     JOB_SEARCH,
+    JUST_STARTED,
+    JUST_STARTED_MARK,
     LIEU_WORDS,
     MIN_NEED_SCORE,
+    NEED_COMBOS,
     NEEDS,
     NEUTRAL,
     NOT_AUDIENCES,
@@ -51,6 +57,9 @@ _DEP_CODE: Final = re.compile(r"^(0?[1-9]|[1-8]\d|9[0-5]|2a|2b|97[1-6])$")
 _CITIES_WITH_ARRONDISSEMENTS: Final = ("paris", "lyon", "marseille")
 _MAX_FUZZY_STARTS: Final = 6
 _ARTICLES: Final = frozenset({"le", "la", "les", "l"})
+#: « près de », « du côté de », « dans le coin de »: the next words are the place.
+_AREA_WORDS: Final = frozenset({"pres", "cote", "autour", "proche", "region", "ville", "commune", "secteur",
+                                "coin", "alentours", "environs", "agglomeration", "agglo", "bassin"})
 _WARM_UP: Final = (
     "qui peut aider un créateur d'entreprise à faire son site près de Draguignan ?",
     "jsuis au chomage, qqn pr m'aider a faire mon cv ds le 13 svp", "Bonjour !",
@@ -79,9 +88,9 @@ class _PlaceCandidate:
     departement: str | None = None
 
 
-def _common_words() -> frozenset[str]:
-    path = resources.files("knowledge") / "data" / "communes-mots-courants.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
+def _word_list(name: str) -> frozenset[str]:
+    """One of the word lists built by `scripts/build_common_words.py`."""
+    lines = (resources.files("knowledge") / "data" / name).read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
@@ -124,12 +133,14 @@ class Parser:
             [(p, _AudienceHit(code, p)) for code, entries in AUDIENCES.items() for p in entries]
             + [(p, _AudienceHit(None, p)) for p in NOT_AUDIENCES]
             + [(p, _AudienceHit(FIRST_PERSON_JOB_SEARCH, p)) for p in JOB_SEARCH]
+            + [(p, _AudienceHit(JUST_STARTED_MARK, p)) for p in JUST_STARTED]
             + [(p, p) for p in LIEU_WORDS]
         )
         self._lexicon_words = frozenset(
             w for entries in NEEDS.values() for p, _ in entries for w in fold(p.replace("*", "")).split()
         ) | frozenset(w for p in NEUTRAL for w in p.split())
-        self._common_words = _common_words()
+        self._common_words = _word_list("communes-mots-courants.txt")
+        self._lookalikes = _word_list("mots-proches-communes.txt")
         self._name_tables: tuple[dict[str, object], ...] = (
             gazetteer.by_name, gazetteer.by_article_free, gazetteer.by_short, gazetteer.departement_names)  # type: ignore[assignment]
         self._name_prefixes = self._build_prefixes()
@@ -179,9 +190,12 @@ class Parser:
         blocked = [place_span] if place_span else []
         others = self._others.find_all(tokens)
         audiences = self._audiences_of(tokens, [m for m in others if isinstance(m.payload, _AudienceHit)], blocked)
-        needs = self._rank_needs(select_matches(need_matches, blocked), audiences)
+        needs = self._rank_needs(select_matches(need_matches, blocked), audiences, tokens)
         if not needs:
-            needs = self._rank_needs(self._needs.find(self._corrected(tokens, place_span), blocked), audiences)
+            corrected = self._corrected(tokens, place_span)
+            needs = self._rank_needs(self._needs.find(corrected, blocked), audiences, corrected)
+        if not needs and any(a in BUSINESS_AUDIENCES for a in audiences) and self._asks_for_help(tokens):
+            needs = ("entreprise",)
         lieu_words = tuple(m.payload for m in select_matches([m for m in others if isinstance(m.payload, str)],
                                                              blocked) if isinstance(m.payload, str))
         return Query(needs=needs, audiences=audiences, place=place, lieu_words=lieu_words, truncated=truncated)
@@ -189,7 +203,8 @@ class Parser:
     # ------------------------------------------------------------------ needs
 
     @staticmethod
-    def _rank_needs(matches: Sequence[Match[_NeedHit]], audiences: Sequence[str] = ()) -> tuple[str, ...]:
+    def _rank_needs(matches: Sequence[Match[_NeedHit]], audiences: Sequence[str] = (),
+                    tokens: Sequence[Token] = ()) -> tuple[str, ...]:
         """Needs by score: the strongest cue of each need plus a quarter of its other cues, so
         that many generic words (« ordinateur », « logiciel ») do not outweigh one precise one
         (« musique »); the audience said can tip the balance (« mes enfants » → parentalité)."""
@@ -201,6 +216,11 @@ class Parser:
                 continue
             weights.setdefault(need, []).append(match.payload.weight)
             first.setdefault(need, match.start)
+        patterns = {m.pattern for m in matches}
+        for devices, cues, need, weight in NEED_COMBOS:
+            if patterns.intersection(cues) and any(t.word.startswith(devices) for t in tokens):
+                weights.setdefault(need, []).append(weight)
+                first.setdefault(need, len(tokens))
         scores = {n: max(w) + 0.25 * (sum(w) - max(w)) for n, w in weights.items()}
         for audience, need in AUDIENCE_NEEDS.items():
             if audience in audiences and need in scores:
@@ -229,18 +249,26 @@ class Parser:
             out.append(token)
         return out
 
+    @staticmethod
+    def _asks_for_help(tokens: Sequence[Token]) -> bool:
+        """Whether the text asks for something (« comment… », « une aide… », « en ligne »)."""
+        return any(t.word in HELP_WORDS for t in tokens)
+
     # ------------------------------------------------------------------ audiences
 
     def _audiences_of(self, tokens: Sequence[Token], matches: Sequence[Match[_AudienceHit | str]],
                       blocked: list[tuple[int, int]]) -> tuple[str, ...]:
         found: set[str] = set()
         weak: list[tuple[str, frozenset[str]]] = []
-        first_person = False
+        first_person = just_started = False
         for match in select_matches(matches, blocked):
             assert isinstance(match.payload, _AudienceHit)
             audience = match.payload.audience
             if audience == FIRST_PERSON_JOB_SEARCH:
                 first_person = True
+                continue
+            if audience == JUST_STARTED_MARK:
+                just_started = True
                 continue
             if audience is None:
                 continue
@@ -253,6 +281,8 @@ class Parser:
         words = {t.word for t in tokens}
         if first_person and words & FIRST_PERSON:
             found.add("demandeurs-emploi")
+        if just_started and any(w.startswith(BUSINESS_WORDS) for w in words):
+            found.add("createurs-entreprise")
         for required, audience in COMBOS:
             if all(any(w.startswith(prefix) for w in words) for prefix in required):
                 found.add(audience)
@@ -371,9 +401,7 @@ class Parser:
             return 0.0
         previous = tokens[start - 1].word
         score = PLACE_PREPOSITIONS.get(previous, 0.0)
-        if previous in {"de", "d"} and start >= 2 and tokens[start - 2].word in {"pres", "cote", "autour",
-                                                                                     "proche", "region", "ville",
-                                                                                     "commune", "secteur"}:
+        if previous in {"de", "d"} and start >= 2 and tokens[start - 2].word in _AREA_WORDS:
             score = 3.0
         if previous in {"le", "la", "les", "l"} and start >= 2 and tokens[start - 2].word in {"dans", "sur", "vers"}:
             score = 2.5
@@ -487,7 +515,7 @@ class Parser:
             word = tokens[start].word
             if word in ALL_STOP_WORDS or word in self._lexicon_words or word.isdigit():
                 continue
-            if word in self._common_words or word in NOT_PLACES:
+            if word in self._common_words or word in NOT_PLACES or word in self._lookalikes:
                 continue
             starts.append((preposition + (1.0 if capital else 0.0), start))
         for _, start in sorted(starts, reverse=True)[:_MAX_FUZZY_STARTS]:

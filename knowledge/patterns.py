@@ -67,7 +67,9 @@ class _Element:
             # Same stem and nearly the same spelling: « postule » meets « postuler », but
             # « restaurant » does not meet « restaurateur », nor « robot » « robotique ».
             return token.stem == self.stem and token.word.startswith(self.text[:len(self.text) - 2])
-        return token.word[len(self.text):] in _ENDINGS and token.word.startswith(self.text)
+        ending = token.word[len(self.text):]
+        # Very short words take a plural only: « fac » must not meet « face ».
+        return token.word.startswith(self.text) and (ending == "s" if len(self.text) <= 3 else ending in _ENDINGS)
 
 
 class Match(NamedTuple, Generic[Payload]):

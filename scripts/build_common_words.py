@@ -1,7 +1,10 @@
-"""Build `knowledge/data/communes-mots-courants.txt`: words of commune names (and the short forms
-people use) that are also ordinary French words once folded (« tours », « sens », « orange »,
-« mere » for Méré, « dame » for Dame-Marie-les-Bois), which the parser accepts as places only with
-a place preposition or other evidence.
+"""Build the parser's two word lists from the French dictionary of simplemma:
+
+- `knowledge/data/communes-mots-courants.txt`: words of commune names (and the short forms people
+  use) that are also ordinary French words once folded (« tours », « sens », « orange », « mere »
+  for Méré, « dame » for Dame-Marie-les-Bois): places only with a preposition or other evidence;
+- `knowledge/data/mots-proches-communes.txt`: ordinary French words that the fuzzy matcher would
+  read as a misspelt commune (« prise » → Prissé, « lieux » → Limeux): never fuzzy-matched.
 
 Run by hand when the gazetteer changes (`pip install simplemma`); the bot itself never imports
 simplemma, whose French dictionary would cost ~27 MB of memory per process.
@@ -17,7 +20,9 @@ from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 from knowledge.gazetteer import default_gazetteer
 from knowledge.textnorm import fold_word
 
-OUT = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "communes-mots-courants.txt"
+DATA = Path(__file__).resolve().parents[1] / "knowledge" / "data"
+OUT = DATA / "communes-mots-courants.txt"
+LOOKALIKES = DATA / "mots-proches-communes.txt"
 
 
 def main() -> int:
@@ -28,16 +33,17 @@ def main() -> int:
         for name in table:
             name_words.update(name.split())
     dictionary = DefaultDictionaryFactory().get_dictionary("fr")
-    french: set[str] = set()
-    for word in dictionary:
-        if word[:1].isupper():  # proper nouns of the dictionary are exactly what we look for
-            continue
-        folded = fold_word(word)
-        if folded in name_words:
-            french.add(folded)
+    # Proper nouns of the dictionary are exactly the names we look for: leave them out.
+    vocabulary = {fold_word(word) for word in dictionary if not word[:1].isupper()}
+    french = sorted(vocabulary & name_words)
     OUT.write_text("# Mots de noms de communes qui sont aussi des mots courants (dictionnaire simplemma).\n"
-                   + "\n".join(sorted(french)) + "\n", encoding="utf-8")
+                   + "\n".join(french) + "\n", encoding="utf-8")
     print(f"{len(french)} mots écrits dans {OUT}", file=sys.stderr)
+    lookalikes = sorted(word for word in vocabulary if len(word) >= 4 and word.isalpha()
+                        and gazetteer.fuzzy(word, 88.0 if len(word) < 7 else 85.0) is not None)
+    LOOKALIKES.write_text("# Mots courants que l'approximation prendrait pour une commune mal écrite.\n"
+                          + "\n".join(lookalikes) + "\n", encoding="utf-8")
+    print(f"{len(lookalikes)} mots écrits dans {LOOKALIKES}", file=sys.stderr)
     return 0
 
 
