@@ -450,3 +450,12 @@ NEED_COMBOS: Final[tuple[tuple[tuple[str, ...], tuple[str, ...], str, float], ..
      ("pas cher", "pas chere", "pas chers", "moins cher", "petit prix", "petits prix", "bas prix", "low cost",
       "prix solidaire", "prix reduit"), "materiel-solidaire", 4.5),
 )
+
+#: How the person wants to be helped (the standard's `modalites_accompagnement`), from their words.
+ACCOMPANIMENT: Final[dict[str, tuple[str, ...]]] = {
+    "collectif": ("atelier*", "cours", "formation*", "initiation", "stage collectif", "en groupe", "collectif"),
+    "individuel": ("individuel*", "seul a seul", "un rendez vous", "accompagnement personnalise",
+                   "m accompagne*", "quelqu un pour m aider", "personnalise*"),
+    "autonomie": ("libre acces", "libre service", "en autonomie", "sur place", "a disposition"),
+    "distance": ("a distance", "par telephone", "en visio", "par visio"),
+}

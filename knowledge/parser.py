@@ -20,6 +20,7 @@ from rapidfuzz import fuzz, process
 
 from knowledge.gazetteer import Commune, Gazetteer, NameMatch
 from knowledge.lexicon_fr import (
+    ACCOMPANIMENT,
     AGE_BLOCKERS,
     AGE_CUES,
     AUDIENCE_BOOST,
@@ -136,6 +137,8 @@ class Parser:
             + [(p, _AudienceHit(JUST_STARTED_MARK, p)) for p in JUST_STARTED]
             + [(p, p) for p in LIEU_WORDS]
         )
+        self._modes: PatternSet[str] = PatternSet(
+            (pattern, mode) for mode, patterns in ACCOMPANIMENT.items() for pattern in patterns)
         self._lexicon_words = frozenset(
             w for entries in NEEDS.values() for p, _ in entries for w in fold(p.replace("*", "")).split()
         ) | frozenset(w for p in NEUTRAL for w in p.split())
@@ -198,7 +201,9 @@ class Parser:
             needs = ("entreprise",)
         lieu_words = tuple(m.payload for m in select_matches([m for m in others if isinstance(m.payload, str)],
                                                              blocked) if isinstance(m.payload, str))
-        return Query(needs=needs, audiences=audiences, place=place, lieu_words=lieu_words, truncated=truncated)
+        modes = tuple(sorted({m.payload for m in self._modes.find(tokens, blocked)}))
+        return Query(needs=needs, audiences=audiences, place=place, lieu_words=lieu_words, modes=modes,
+                     truncated=truncated)
 
     # ------------------------------------------------------------------ needs
 

@@ -39,6 +39,8 @@ class Query:
     place: Place | None = None
     #: Folded words naming a lieu (« l'EPN de Martigues » → "epn"), for name search.
     lieu_words: tuple[str, ...] = ()
+    #: How the person wants to be helped: "collectif", "individuel", "autonomie", "distance".
+    modes: tuple[str, ...] = ()
     #: The text was cut to the input bound before parsing.
     truncated: bool = False
 

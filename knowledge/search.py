@@ -15,6 +15,7 @@ from typing import Final
 
 from knowledge.gazetteer import Gazetteer, haversine_km
 from knowledge.query import Hit, Mediator, Place, Query, SearchResult
+from knowledge.taxonomy import accompaniment_of
 from knowledge.textnorm import fold
 
 CELL_LAT: Final = 0.06
@@ -41,6 +42,7 @@ class LieuRecord:
     audiences: frozenset[str]
     points: tuple[tuple[float, float], ...]
     mediators: tuple[Mediator, ...] = ()
+    modes: frozenset[str] = frozenset()
 
     def distance(self, lat: float, lon: float) -> float:
         """Distance from a point to the nearest of the lieu's points."""
@@ -124,10 +126,12 @@ class SearchIndex:
 
     @staticmethod
     def _relevance(record: LieuRecord, query: Query) -> float:
-        """How well a lieu fits beyond distance: needs covered and audience served (0 to 1)."""
+        """How well a lieu fits beyond distance (0 to 1): the needs it covers, the audience it
+        serves, the way it accompanies (workshop, one to one, free access, remote)."""
         covered = sum(1 for n in query.needs if n in record.needs) / len(query.needs) if query.needs else 0.0
         audience = 1.0 if query.audiences and record.audiences.intersection(query.audiences) else 0.0
-        return 0.6 * covered + 0.4 * audience
+        mode = 1.0 if query.modes and record.modes.intersection(query.modes) else 0.0
+        return 0.5 * covered + 0.3 * audience + 0.2 * mode
 
     def _hit(self, scored: _Scored) -> Hit:
         record = scored.record
@@ -274,11 +278,12 @@ def place_point(place: Place | None) -> tuple[float, float] | None:
 def build_records(rows: Iterable[Sequence[object]], gazetteer: Gazetteer,
                   mediators: dict[str, list[Mediator]]) -> list[LieuRecord]:
     """Records from `(id, nom, commune, code_insee, departement, latitude, longitude, besoins,
-    publics_codes)` rows; the commune's point is added when the lieu's own lies far from it."""
+    publics_codes, modalites_accompagnement)` rows; the commune's point is added when the lieu's
+    own lies far from it."""
     records: list[LieuRecord] = []
     interned: dict[object, object] = {}
     for row in rows:
-        lieu_id, name, commune_name, insee, dep, lat, lon, needs, audiences = row
+        lieu_id, name, commune_name, insee, dep, lat, lon, needs, audiences, modalities = row
         commune = gazetteer.commune(str(insee)) if insee else None
         points: list[tuple[float, float]] = []
         if isinstance(lat, float) and isinstance(lon, float):
@@ -291,10 +296,13 @@ def build_records(rows: Iterable[Sequence[object]], gazetteer: Gazetteer,
         audience_set = frozenset(audiences) if isinstance(audiences, list) else frozenset()
         need_tuple = interned.setdefault(need_tuple, need_tuple)  # type: ignore[assignment]
         audience_set = interned.setdefault(audience_set, audience_set)  # type: ignore[assignment]
+        modes = frozenset(accompaniment_of(modalities))
+        modes = interned.setdefault(modes, modes)  # type: ignore[assignment]
         records.append(LieuRecord(
             id=str(lieu_id), name=str(name), commune=commune.nom if commune else str(commune_name or ""),
             insee=commune.insee if commune else str(insee or ""),
             dep=sys.intern(str(dep or (commune.dep if commune else ""))), needs=need_tuple,
             audiences=audience_set, points=tuple(points), mediators=tuple(mediators.get(str(lieu_id), ())),
+            modes=modes,
         ))
     return records

@@ -150,3 +150,27 @@ def audiences_of_publics(*cells: object) -> list[str]:
                 if any(word.startswith(stem) for word in words):
                     found.add(code)
     return [code for code in AUDIENCE_CODES if code in found]
+
+
+#: Words of `modalites_accompagnement` values (v1 and v0.1 wordings) → accompaniment codes.
+_ACCOMPANIMENT_WORDS: Final[tuple[tuple[str, str], ...]] = (
+    ("atelier", "collectif"),
+    ("collecti", "collectif"),
+    ("individuel", "individuel"),
+    ("avec de l aide", "individuel"),
+    ("autonomie", "autonomie"),
+    ("^seul", "autonomie"),
+    ("distance", "distance"),
+)
+
+
+def accompaniment_of(values: object) -> list[str]:
+    """Accompaniment codes (collectif, individuel, autonomie, distance) of a lieu's modalities."""
+    found: set[str] = set()
+    for value in split_values(values):
+        folded = fold(value)
+        for words, code in _ACCOMPANIMENT_WORDS:
+            # « Seul : j'ai accès à du matériel » (v0.1) is autonomy; « accompagné seul » is not.
+            if folded.startswith(words[1:]) if words.startswith("^") else words in folded:
+                found.add(code)
+    return sorted(found)

@@ -42,7 +42,8 @@ class Understanding:
                 mediators.setdefault(lieu_id, []).append(Mediator(mediator_id, nom))
             lieux = connection.execute(
                 select(Lieu.id, Lieu.nom, Lieu.commune, Lieu.code_insee, Lieu.departement, Lieu.latitude,
-                       Lieu.longitude, Lieu.besoins, Lieu.publics_codes).order_by(Lieu.id)
+                       Lieu.longitude, Lieu.besoins, Lieu.publics_codes, Lieu.modalites_accompagnement)
+                .order_by(Lieu.id)
             )
             records = build_records(lieux, gazetteer, mediators)
         parser = Parser(gazetteer, max_input_chars)

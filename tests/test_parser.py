@@ -63,7 +63,8 @@ CASES = [
          ("demandeurs-emploi",), "c:06088"),
     Case("Je touche le RSA et je dois déclarer mes ressources à la CAF à Orange", ("demarches",),
          ("beneficiaires-rsa",), "c:84087"),
-    Case("Je suis jeune et je cherche mon premier emploi à Gap", ("insertion-pro",), ("jeunes",), "c:05061"),
+    Case("Je suis jeune et je cherche mon premier emploi à Gap", ("insertion-pro",),
+         ("demandeurs-emploi", "jeunes"), "c:05061"),
     Case("Je suis étudiante et je cherche où imprimer mon mémoire à Aix-en-Provence", ("acces-equipement",),
          ("etudiants",), "c:13001"),
     Case("Pour mes enfants, comment gérer le temps d'écran ? à Draguignan", ("parentalite",), ("familles",),
@@ -242,3 +243,13 @@ def test_bound_cuts_at_a_word_boundary(parser: Parser) -> None:
 def test_parsing_is_deterministic(parser: Parser) -> None:
     text = "jsuis au chomage, qqn pr m'aider a faire mon cv a draguinan"
     assert parser.parse(text) == parser.parse(text)
+
+
+@pytest.mark.parametrize(("text", "modes"), [
+    ("un atelier pour apprendre la tablette à Fréjus", ("collectif",)),
+    ("quelqu'un pour m'aider seul à seul avec ma tablette à Fréjus", ("individuel",)),
+    ("un ordinateur en libre accès à Fréjus", ("autonomie",)),
+    ("aide pour la CAF à Fréjus", ()),
+])
+def test_accompaniment_asked(parser: Parser, text: str, modes: tuple[str, ...]) -> None:
+    assert parser.parse(text).modes == modes

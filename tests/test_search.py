@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Sequence
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -263,3 +264,15 @@ def test_grid_never_misses_the_nearest(scene: tuple[tuple[float, float], list[Li
         assert math.isclose(found, expected, abs_tol=1e-6), (got, brute[:5])
     first = result.hits[0].distance_km
     assert first is not None and math.isclose(first, got[0], abs_tol=1e-9)
+
+
+def test_accompaniment_asked_reorders_nearly_equidistant_lieux() -> None:
+    """« un atelier » prefers a lieu that runs workshops among lieux at about the same distance."""
+    near = record("individuel", 1.0, ["outils-quotidien"])
+    workshop = LieuRecord(id="atelier", name="Lieu atelier", commune="Draguignan", insee="83050", dep="83",
+                          needs=("outils-quotidien",), audiences=frozenset(),
+                          points=((LAT + 1.5 * KM_LAT, LON),), modes=frozenset({"collectif"}))
+    index = SearchIndex([near, workshop])
+    plain = near_draguignan("outils-quotidien")
+    assert ids(index, plain)[0] == "individuel"
+    assert ids(index, replace(plain, modes=("collectif",)))[0] == "atelier"

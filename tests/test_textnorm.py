@@ -98,3 +98,14 @@ def test_fold_is_idempotent_and_plain_ascii(text: str) -> None:
     folded = fold(text)
     assert _FOLDED.match(folded), folded
     assert fold(folded) == folded
+
+
+def test_accompaniment_codes_of_both_wordings() -> None:
+    """v1 and v0.1 wordings of `modalites_accompagnement` give the same codes."""
+    from knowledge.taxonomy import accompaniment_of
+
+    assert accompaniment_of("Dans un atelier collectif|Accompagnement individuel") == ["collectif", "individuel"]
+    assert accompaniment_of("Avec de l'aide : je suis accompagné seul dans l'usage du numérique") == ["individuel"]
+    assert accompaniment_of("Seul : j'ai accès à du matériel et une connexion") == ["autonomie"]
+    assert accompaniment_of("En autonomie") == ["autonomie"]
+    assert accompaniment_of("") == []
