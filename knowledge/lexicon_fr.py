@@ -4,7 +4,8 @@ Grammar as data: adding a way people say something is adding a line here. A patt
 words, folded and stemmed like the question (so « lettres de motivation » matches « lettre
 motivation »); a word ending in `*` matches any folded word starting with it; up to two stop words
 may stand between the words of a pattern. Weights rank the needs when a question names several;
-the longest pattern wins where patterns overlap (« impression 3d » over « impression »), and a
+a word ending in `!` matches only itself (« retraitées! » is
+not « retraite »); the longest pattern wins where patterns overlap (« impression 3d » over « impression »), and a
 pattern mapped to `None` only hides its words (« conseiller en insertion » is a job, not a need).
 """
 
@@ -72,15 +73,22 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("traitement de texte", 3), ("word", 3), ("excel", 3), ("tableur", 3), ("bureautique", 3),
         ("libreoffice", 3), ("visio*", 3), ("zoom", 2.5), ("whatsapp", 3), ("skype", 3), ("teams", 2),
         ("internet", 1.5), ("navigateur", 3), ("navigu*", 2.5), ("clavier", 3), ("souris", 2),
-        ("debutant*", 1.5), ("initiation", 1), ("informatique", 1), ("numerique", 0.5), ("se servir", 1),
+        ("debutant*", 1.5), ("initiation", 1), ("initiation a l ordinateur", 3), ("initiation informatique", 3),
+        ("informatique", 1), ("numerique", 0.5), ("se servir", 1),
         ("prendre en main", 2), ("cle usb", 3), ("fichier*", 2), ("application*", 1.5), ("sms", 1),
         ("windows", 3), ("android", 3), ("iphone", 3), ("ipad", 3), ("mise* a jour", 2),
         ("installer une application", 3), ("installer un logiciel", 3), ("installer une appli", 3),
-        ("utiliser un ordinateur", 3), ("apprendre a utiliser un ordinateur", 4), ("courses en ligne", 3),
+        ("apprendre a utiliser un ordinateur", 4), ("courses en ligne", 3),
         ("faire ses courses", 2.5), ("faire mes courses", 2.5), ("acheter en ligne", 3.5), ("commander en ligne", 3),
         ("formation* numerique*", 2.5), ("formation* informatique*", 2.5), ("photos de mon telephone", 3),
         ("transferer", 1.5), ("cloud", 2),
-        ("stockage", 1.5), ("transferer mes photos", 4), ("transferer des photos", 4), ("transferer les photos", 4),
+        ("stockage", 1.5), ("comptes bancaires", 3), ("compte bancaire", 3), ("banque en ligne", 3),
+        ("application bancaire", 3), ("appli de ma banque", 3), ("eloigne* du numerique", 3),
+        ("decouvrir le numerique", 3),
+        ("bases du numerique", 3), ("initiation au numerique", 3), ("initiation numerique", 3), ("en video", 3.5),
+        ("appeler en video", 4), ("reglages", 2), ("sait pas utiliser", 4), ("sais pas utiliser", 4),
+        ("savoir utiliser", 3), ("transferer mes photos", 4), ("transferer des photos", 4),
+        ("transferer les photos", 4),
         ("memoire pleine", 3), ("telephone est plein", 3), ("liberer de la place", 3), ("liberer de l espace", 3),
         ("google drive", 3), ("pdf", 2), ("imprimer un pdf", 1), ("cours d informatique", 3),
         ("bases de l informatique", 3), ("ateliers numeriques", 1), ("atelier numerique", 1),
@@ -112,8 +120,11 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("faux mail*", 4), ("faux sms", 4), ("spam*", 3), ("fraude*", 4), ("frauduleu*", 4),
         ("donnees personnelles", 3), ("rgpd", 3), ("vie privee", 3), ("securiser", 4), ("securite", 3),
         ("securite numerique", 5), ("double authentification", 4), ("rancongiciel", 4), ("ransomware", 4),
-        ("se proteger", 3), ("proteger mes donnees", 4), ("protection des donnees", 3), ("cookies", 2),
-        ("compte bloque", 2), ("faux", 3), ("fausse*", 3), ("fausse* amende*", 5), ("faux technicien*", 5),
+        ("se proteger", 3), ("proteger mes donnees", 4), ("protection des donnees", 3), 
+        ("compte bloque", 2), ("faux", 3), ("vole* mon telephone", 4), ("vol de telephone", 4),
+        ("bloquer mes comptes", 4),
+        ("confidentialite", 3.5), ("parametres de confidentialite", 4), ("donnees perso*", 3), ("fausse*", 3),
+        ("fausse* amende*", 5), ("faux technicien*", 5),
         ("reconnaitre un faux", 5), ("compte pirate", 5), ("sextorsion", 4), ("chantage", 3), ("malveillant*", 3),
         ("cyberattaque", 4), ("harcel*", 3), ("proteg*", 3), ("surveillance", 3.5), ("espion*", 4),
         ("clique* sur le lien", 4), ("cliquer sur un lien", 4), ("lien suspect", 4), ("coordonnees bancaires", 4),
@@ -127,7 +138,7 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("protection des mineurs", 4), ("mes enfants", 1), ("mon enfant", 1), ("enfants", 0.8),
         ("reseaux sociaux de mon fils", 4), ("reseaux sociaux de ma fille", 4), ("parcoursup", 2.5),
         ("scolarite", 3), ("cantine", 2), ("periscolaire", 3), ("notes de", 1),
-        ("limite*", 2), ("instagram", 1), ("tiktok", 1), ("reseaux sociaux", 1), ("l accompagner", 1),
+        ("limite*", 2), ("instagram", 0.5), ("tiktok", 0.5), ("reseaux sociaux", 0.5), ("l accompagner", 1),
         ("fixer des limites", 4), ("parents", 1.5), ("proteger mes enfants", 5),
         ("proteger mon enfant", 5), ("proteger nos enfants", 5), ("proteger les enfants", 5),
         ("proteger ses enfants", 5), ("proteger mon fils", 5), ("proteger ma fille", 5), ("fortnite", 3),
@@ -140,7 +151,8 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("jeux", 2), ("jeu", 1.5), ("programmation", 2.5), ("coder", 3), ("codage", 3), ("programmer", 2.5),
         ("bande dessinee", 4), ("bd", 3), ("realite virtuelle", 4), ("robotique", 3),
         ("scratch", 3), ("arduino", 3), ("graphisme", 3), ("podcast*", 3), ("blog*", 2), ("genealogie", 3),
-        ("livre photo", 4), ("album photo", 4), ("canva", 3.5), ("affiche*", 3), ("carte* d anniversaire", 3),
+        ("livre photo", 4), ("album photo", 4), ("canva", 3.5), ("carte* de voeux", 3.5), ("atelier creatif", 3),
+        ("creatif*", 3), ("affiche*", 3), ("carte* d anniversaire", 3),
         ("faire part", 3), ("musica*", 3), ("tablette graphique", 4), ("creation musicale", 4), ("loisir*", 3),
         ("creati*", 1.5), ("decoupe laser", 4),
         ("brodeuse", 3), ("broderie", 3), ("tricot", 2), ("creer avec le numerique", 5), ("minecraft", 3),
@@ -154,7 +166,8 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("reseaux sociaux", 2), ("reseau social", 2), ("citoyennete", 4), ("citoyen*", 2),
         ("culture numerique", 5), ("comprendre", 1), ("conference*", 1.5), ("debat*", 1.5),
         ("ecologie numerique", 4), ("sobriete numerique", 4), ("numerique responsable", 4),
-        ("open data", 4), ("metavers", 4), ("crypto*", 3), ("blockchain", 4), ("deepfake*", 4),
+        ("open data", 4), ("cookie*", 3), ("pub ciblee", 3), ("publicite ciblee", 3), ("pub* ciblee*", 3),
+        ("metavers", 4), ("crypto*", 3), ("blockchain", 4), ("deepfake*", 4),
         ("esprit critique", 4), ("education aux medias", 4), ("medias", 1.5), ("facebook", 1.5),
         ("instagram", 1.5), ("tiktok", 1.5), ("twitter", 1.5), ("wikipedia", 2), ("donnees", 1),
         ("monde numerique", 4), ("enjeux du numerique", 4), ("culture", 2), ("information", 1),
@@ -172,7 +185,8 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("pas de connexion", 4.5), ("pas d imprimante", 4.5), ("sans ordinateur", 4), ("sans internet", 4),
         ("emprunter un ordinateur", 4), ("besoin d un ordinateur", 3), ("pret d ordinateur", 4),
         ("preter un ordinateur", 4),
-        ("acces au materiel", 4), ("materiel", 1.5), ("photocopieuse", 4),
+        ("acces au materiel", 4), ("utiliser un ordinateur", 2.5), ("utiliser un ordi", 2.5), ("materiel", 1.5),
+        ("photocopieuse", 4),
         ("recharger", 2), ("4g", 2), ("box", 2), ("fibre", 2), ("telecharger un document", 2),
     ],
     "materiel-solidaire": [
@@ -186,7 +200,8 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("acheter un telephone", 4.5), ("acheter un pc", 4.5), ("achat d ordinateur", 4.5),
         ("achat ordinateur", 4.5), ("acheter", 2.5), ("achat", 2.5), ("don d ordinateur", 5),
         ("ordinateur gratuit", 5), ("donner un ordinateur", 4.5), ("recyclerie", 3.5), ("emmaus", 4),
-        ("emmaus connect", 5), ("s equiper", 3.5), ("m equiper", 3.5), ("ordinateur* donne*", 5), ("abordable", 4),
+        ("emmaus connect", 5), ("s equiper", 3.5), ("m equiper", 3.5), ("ordinateur* donne*", 5),
+        ("donne* des ordinateur*", 5), ("donne* un ordinateur", 5), ("abordable", 4),
         ("solidaire", 2.5),
         ("budget", 1.5), ("pas les moyens", 4), ("moyens financiers", 3), ("gratuit", 1), ("cout", 1.5),
         ("obtenir un ordinateur", 4.5), ("avoir un ordinateur", 4),
@@ -202,7 +217,8 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("vente en ligne", 5), ("vendre sur internet", 5), ("marketplace", 4), ("facturation", 4),
         ("facture*", 3.5), ("devis", 4), ("comptabilite", 4), ("compta", 4), ("google my business", 5),
         ("fiche google", 5), ("google business", 5), ("referencement", 4), ("seo", 4), ("client*", 2),
-        ("clientele", 3), ("fiche* produit*", 4), ("prise de rendez vous en ligne", 4), ("agenda en ligne", 3),
+        ("clientele", 3), ("publication*", 2.5), ("faire connaitre", 4), ("page pro", 4), ("compte pro", 4),
+        ("fiche* produit*", 4), ("prise de rendez vous en ligne", 4), ("agenda en ligne", 3),
         ("rendez vous en ligne", 2.5), ("prospect*", 3), ("commerce", 2.5), ("commercant*", 2), ("boutique", 2.5),
         ("magasin", 2), ("marketing", 3.5), ("communication", 2), ("reseaux sociaux pour ma", 5),
         ("reseaux sociaux pour mon", 5), ("reseaux sociaux de ma boutique", 5),
@@ -232,7 +248,9 @@ NEUTRAL: Final[tuple[str, ...]] = (
     "mediatrice numerique", "jeune entreprise", "en ligne", "sur internet", "par internet",
     "lieu de mediation numerique", "espace numerique", "espace public numerique", "numerique en commun",
     "fete de l internet", "grande ecole du numerique", "suis retraite", "suis retraitee", "suis a la retraite",
-    "jeune retraite", "jeune retraitee", "les retraites", "des retraites",
+    "jeune retraite", "jeune retraitee", "les retraites", "des retraites", "conseiller* france travail",
+    "conseillere* france travail", "conseiller* pole emploi", "conseillere* pole emploi", "aide a domicile",
+    "demandeur* d emploi", "demandeuse* d emploi",
 )
 
 #: Audience patterns (presence is enough). `weak` ones drop when a stronger audience says otherwise.
@@ -250,7 +268,10 @@ AUDIENCES: Final[dict[str, list[str]]] = {
         "lancer ma micro entreprise", "lance ma micro entreprise", "monter ma micro entreprise",
         "creer ma petite entreprise", "ouvrir mon entreprise", "lance* mon auto entreprise",
         "lance* ma micro entreprise", "lance* mon autoentreprise", "lance* ma societe", "lance* mon commerce",
-        "nouvelle entreprise", "jeune createur*",
+        "nouvelle entreprise", "jeune createur*", "creer entreprise*", "creer micro entreprise*",
+        "creer auto entreprise*", "creer autoentreprise*", "creer societe", "creer boite", "monter entreprise*",
+        "monter micro entreprise*", "lancer micro entreprise*", "lancer auto entreprise*", "ouvrir entreprise*",
+        "ouvrir micro entreprise*",
         "demarre comme", "je demarre", "debute comme", "je debute mon", "commence comme", "je me lance",
         "vient de se lancer", "viens de m installer", "vient de s installer",
         "viens de me lancer", "demarre son activite", "demarrer son activite",
@@ -261,7 +282,7 @@ AUDIENCES: Final[dict[str, list[str]]] = {
         "artisan*", "commercant*", "gerant*", "gerante*", "chef* d entreprise", "cheffe* d entreprise",
         "dirigeant*", "tpe", "pme", "association employeuse", "mon commerce", "ma boutique", "mon magasin",
         "mon restaurant", "ma boulangerie", "mon salon", "mon cabinet", "mon garage", "ma societe",
-        "ma petite entreprise", "mes salaries", "mes employes", "patron*", "restaurateur",
+        "ma petite entreprise", "mes salaries", "mes employes", "restaurateur",
         "suis plombier", "suis electricien", "suis menuisier", "suis macon", "suis coiffeur*",
         "suis boulanger*", "suis patissier*", "suis boucher*", "suis fleuriste", "suis carreleur",
         "suis couvreur", "suis charpentier", "suis ebeniste", "suis serrurier", "suis garagiste",
@@ -271,7 +292,8 @@ AUDIENCES: Final[dict[str, list[str]]] = {
         "mon exploitation", "mon hotel", "mon gite", "ma ferme", "mon atelier de", "je tiens un", "je tiens une",
         "je gere un", "je gere une", "mon camping", "chambre* d hote*", "mon bar", "mon snack", "mon institut",
         "micro entrepreneur*", "micro entrepreneuse*", "auto entrepreneur*", "auto entrepreneuse*",
-        "autoentrepreneur*",
+        "autoentrepreneur*", "ai une petite entreprise", "ai une entreprise", "ai un commerce", "ai une boutique",
+        "ai une societe", "petites! entreprises!", "petits commerces!", "petits commercants",
     ],
     "demandeurs-emploi": [
         "chomage", "chomeur*", "chomeuse*", "demandeur* d emploi", "demandeuse* d emploi", "sans emploi",
@@ -291,17 +313,20 @@ AUDIENCES: Final[dict[str, list[str]]] = {
     "jeunes": ["jeune", "jeunes", "mission locale", "16 25 ans", "16 a 25 ans", "moins de 26 ans",
                "moins de 25 ans", "18 25 ans", "jeune majeur*"],
     "etudiants": ["etudiant*", "etudiante*", "la fac", "en fac", "ma fac", "universite", "suis en licence",
-                  "suis en master", "suis en bts", "suis en but", "suis en iut", "en premiere annee", "en l1", "en l2",
+                  "suis en master", "mes etudes", "ses etudes", "suis en bts", "suis en but", "suis en iut",
+                  "en premiere annee", "en l1", "en l2",
                   "en l3", "en m1", "en m2"],
     "familles": ["parent", "parents", "jeunes parents", "jeune parent", "jeune maman", "jeune papa", "mes enfants",
     "mon enfant", "mes enfant", "nos enfants",
                  "mon fils", "ma fille", "mes fils", "mes filles", "famille*", "enfant*", "bebe",
                  "mon ado", "mes ados", "maman", "papa", "mere de famille", "pere de famille",
                  "mes gamins", "mes petits", "nos ados"],
-    "seniors": ["suis retraite*", "suis a la retraite", "retraitee", "retraitees", "retraites",
-                "un retraite", "une retraitee", "les retraites", "personne* agee*", "senior*",
+    "seniors": ["suis retraite*", "suis a la retraite", "pere retraite", "mere retraitee", "mari retraite",
+                "femme retraitee", "parents retraites", "voisin retraite", "voisine retraitee", "est retraite!",
+                "sont retraites!", "est retraitee!", "retraitee!", "retraitees!", "retraites!",
+                "un retraite!", "une retraitee!", "les retraites!", "personne* agee*", "senior*",
                 "3eme age", "troisieme age", "3e age", "grand mere", "grand pere", "grands parents",
-                "grand parent", "papy", "papi", "mamie", "mamy", "aine*", "ehpad",
+                "grand parent", "papy", "papi", "mamie", "mamy", "aines!", "ehpad",
                 "petit* enfant*", "petite fille", "petit fils", "petites filles"],
     "femmes": ["femmes", "suis une femme", "suis femme", "entre femmes", "feminin*"],
     "handicap": ["handicap*", "sourd*", "malentendant*", "mal entendant*", "malvoyant*", "mal voyant*",
@@ -317,7 +342,8 @@ AUDIENCES: Final[dict[str, list[str]]] = {
                    "non francophone*", "pas francophone", "parl* pas francais", "parl* pas bien francais",
                    "parl* mal francais", "parl* peu francais", "parl* seulement", "parl* uniquement",
                    "parl* que anglais", "parl* que arabe", "anglophone*", "arabophone*", "comprend* mal francais",
-                   "maitrise* pas francais", "maitrise* mal francais"],
+                   "maitrise* pas francais", "maitrise* mal francais", "francais hesitant", "francais approximatif",
+                   "francais limite", "francais est hesitant"],
     "illettrisme": ["illettr*", "analphabet*", "sait pas lire", "sait ni lire", "sais pas lire",
                     "sais ni lire", "savent pas lire", "sait pas ecrire", "sais pas ecrire", "lit pas",
                     "pas lire ni ecrire", "difficulte* a lire", "difficulte* avec la lecture",
@@ -358,7 +384,9 @@ NOT_AUDIENCES: Final[tuple[str, ...]] = (
     "depart a la retraite", "assurance retraite", "caisse de retraite", "pension de retraite",
     "controle parental", "mon conseiller", "travail a domicile", "ma famille", "sa famille", "leur famille",
     "leurs familles", "ta famille", "votre famille", "mes proches", "bourse etudiante", "bourses etudiantes",
-    "logement etudiant", "carte etudiante", "job etudiant", "fini mes etudes",
+    "logement etudiant", "carte etudiante", "job etudiant", "fini mes etudes", "demande de rsa", "demande rsa",
+    "dossier rsa", "dossier de rsa", "eleve mes enfants", "elever mes enfants", "eleve* mes enfants",
+    "de famille", "en famille",
 )
 
 #: Ages: a number of years after these words is the age of the person helped.
@@ -426,6 +454,10 @@ NOT_PLACES: Final[frozenset[str]] = frozenset({
     "bibliotheque", "mediatheque", "boulangerie", "piscine", "fin", "main", "place", "domicile", "rue",
     "centre", "sortie", "porte", "foyer", "eglise", "marche", "port", "parc", "cite", "quartier", "village",
     "bourg", "chateau", "moulin", "ferme", "pont", "source", "fontaine", "plaine", "vallee", "lac",
+    "jour", "pied", "distance", "temps", "vie", "part", "peine", "fond", "moitie", "nouveau", "cause", "propos",
+    "travers", "priori", "vendre", "louer", "droite", "gauche", "terme", "court", "long", "jamais", "bientot",
+    "demain", "present", "tort", "raison", "aide", "heure", "ecoute", "mesure", "volonte", "avance", "etranger",
+    "usage", "cheval", "velo", "bord", "table", "point", "niveau", "tour", "suite", "fois", "lettre", "minute",
 })
 
 #: Audiences whose questions, when no other need is said, are about their business.
@@ -439,10 +471,15 @@ HELP_WORDS: Final = frozenset({"comment", "aide", "aider", "aidez", "besoin", "a
 JUST_STARTED: Final[tuple[str, ...]] = (
     "depuis hier", "depuis peu", "depuis quelques jours", "depuis quelques semaines", "depuis une semaine",
     "depuis ce matin", "depuis un mois", "tout juste", "fraichement", "nouvelle*", "nouveau", "debut*",
+    "depuis janvier", "depuis fevrier", "depuis mars", "depuis avril", "depuis mai", "depuis juin", "depuis juillet",
+    "depuis aout", "depuis septembre", "depuis octobre", "depuis novembre", "depuis decembre", "veu* ouvrir",
+    "voudrai* ouvrir", "vais ouvrir", "souhait* ouvrir", "projet d ouvrir",
 )
 JUST_STARTED_MARK: Final = "~debut"
 #: Word beginnings that make the text about one's own business.
-BUSINESS_WORDS: Final[tuple[str, ...]] = ("entrepr", "activite", "societe", "commerce", "boutique", "autoentrepr")
+BUSINESS_WORDS: Final[tuple[str, ...]] = ("entrepr", "activite", "societe", "commerce", "boutique", "autoentrepr",
+                                          "client", "salon", "restaurant", "magasin", "atelier de")
+BUSINESS_EXACT: Final = frozenset({"pro", "professionnel", "professionnelle", "onglerie", "institut"})
 
 #: Needs that two cues say together: a price word next to a device is buying cheap equipment.
 NEED_COMBOS: Final[tuple[tuple[tuple[str, ...], tuple[str, ...], str, float], ...]] = (

@@ -27,6 +27,7 @@ from knowledge.lexicon_fr import (
     AUDIENCE_NEEDS,
     AUDIENCES,
     BUSINESS_AUDIENCES,
+    BUSINESS_EXACT,
     BUSINESS_WORDS,
     COMBOS,
     DEPARTEMENT_CUES,
@@ -44,6 +45,7 @@ from knowledge.lexicon_fr import (
     NOT_AUDIENCES,
     NOT_PLACES,
     PLACE_PREPOSITIONS,
+    SMS,
     WEAK_AUDIENCES,
 )
 from knowledge.patterns import Match, PatternSet, Token, expand_sms, select_matches
@@ -95,10 +97,37 @@ def _word_list(name: str) -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+def _lexicon_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Every whole word and every word prefix (`imprim*`) the lexicon reads."""
+    patterns = [p for entries in NEEDS.values() for p, _ in entries]
+    patterns += [p for entries in AUDIENCES.values() for p in entries] + list(NEUTRAL) + list(SMS)
+    words = {w for p in patterns for w in fold(p.replace("!", "")).split() if not w.endswith("*")}
+    words |= {fold(p).replace(" ", "") for p in patterns if "*" not in p}
+    prefixes = {w.rstrip("*") for p in patterns for w in p.split() if w.endswith("*") and len(w) >= 5}
+    return frozenset(fold(w) for w in words if w), tuple(sorted(fold(p) for p in prefixes))
+
+
+_KNOWN_WORDS, _KNOWN_PREFIXES = _lexicon_words()
+_ELIDED: Final = frozenset("dljmnst")
+_VOWELS: Final = frozenset("aeiouyh")
+
+
+def _unglue(word: str) -> list[str]:
+    """« dimprimer » → « d imprimer », « lordi » → « l ordi »: an apostrophe typed fast is lost, but
+    the word behind it is one the lexicon knows."""
+    if (len(word) >= 5 and word[0] in _ELIDED and word[1] in _VOWELS and word not in _KNOWN_WORDS
+            and word not in ALL_STOP_WORDS):
+        rest = word[1:]
+        if (rest in _KNOWN_WORDS and len(rest) >= 4) or rest.startswith(_KNOWN_PREFIXES):
+            return [word[0], rest]
+    return [word]
+
+
 @lru_cache(maxsize=32768)
 def _piece_words(piece: str) -> tuple[tuple[str, str], ...]:
     """(word, stem) pairs of one raw piece of text, cached: most pieces recur across questions."""
-    return tuple((word, stem(word)) for word in expand_sms(fold(piece).split()))
+    words = [part for word in fold(piece).split() for part in _unglue(word)]
+    return tuple((word, stem(word)) for word in expand_sms(words))
 
 
 def tokenize(text: str) -> list[Token]:
@@ -286,7 +315,7 @@ class Parser:
         words = {t.word for t in tokens}
         if first_person and words & FIRST_PERSON:
             found.add("demandeurs-emploi")
-        if just_started and any(w.startswith(BUSINESS_WORDS) for w in words):
+        if just_started and (any(w.startswith(BUSINESS_WORDS) for w in words) or words & BUSINESS_EXACT):
             found.add("createurs-entreprise")
         for required, audience in COMBOS:
             if all(any(w.startswith(prefix) for w in words) for prefix in required):
@@ -352,6 +381,9 @@ class Parser:
             return self._departement_place(code), (index, index + 1)
         if best_dep is not None and best_dep.departement is not None:
             return self._departement_place(best_dep.departement), (best_dep.start, best_dep.end)
+        bare = self._bare_departement_code(tokens)
+        if bare is not None:
+            return self._departement_place(bare[0]), (bare[1], bare[1] + 1)
         fuzzy = self._fuzzy_candidate(tokens)
         if fuzzy is not None:
             place = self._choose_commune(fuzzy, tokens, postal, dep_hint)
@@ -400,6 +432,17 @@ class Parser:
                 if departement:
                     return departement.code, index
         return None
+
+    def _bare_departement_code(self, tokens: Sequence[Token]) -> tuple[str, int] | None:
+        """« aide impots 83 »: a département number closing a short keyword query."""
+        if not tokens or len(tokens) > 12:
+            return None
+        index = len(tokens) - 1
+        token = tokens[index]
+        if not _DEP_CODE.match(token.word) or (index and tokens[index - 1].word.isdigit()):
+            return None
+        departement = self.gazetteer.departement(token.word)
+        return (departement.code, index) if departement else None
 
     def _preposition_score(self, tokens: Sequence[Token], start: int) -> float:
         if start == 0:

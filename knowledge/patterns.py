@@ -55,12 +55,15 @@ class _Element:
     text: str
     prefix: bool
     stem: str = ""
+    exact: bool = False
 
     def matches(self, token: Token) -> bool:
         if self.prefix:
             return token.word.startswith(self.text)
         if token.word == self.text:
             return True
+        if self.exact:
+            return False
         # Stems meet inflections (« lettres », « postule ») but short stems collide
         # (« compta »/« compte »): short words only take plural and feminine endings.
         if len(self.text) >= 7:
@@ -94,10 +97,11 @@ def compile_pattern(pattern: str) -> tuple[_Element, ...]:
     elements: list[_Element] = []
     for piece in raw:
         prefix = piece.endswith("*")
-        words = expand_sms(fold(piece.rstrip("*")).split())
+        exact = piece.endswith("!")
+        words = expand_sms(fold(piece.rstrip("*!")).split())
         for index, word in enumerate(words):
             is_prefix = prefix and index == len(words) - 1
-            elements.append(_Element(word, is_prefix, stem(word)))
+            elements.append(_Element(word, is_prefix, stem(word), exact and index == len(words) - 1))
     kept = tuple(e for e in elements if e.prefix or e.text not in _OPTIONAL)
     # « en creation » must keep its « en »: never collapse a phrase into one common word.
     return kept if len(kept) > 1 or len(elements) == 1 else tuple(elements)
@@ -131,7 +135,7 @@ class PatternSet(Generic[Payload]):
                 self._prefix.setdefault(elements[0].text[:1], []).append(entry)
             else:
                 self._exact.setdefault(elements[0].stem, []).append(entry)
-            self.vocabulary.update(w for w in fold(pattern.replace("*", "")).split() if len(w) >= 4)
+            self.vocabulary.update(w for w in fold(pattern.replace("*", "").replace("!", "")).split() if len(w) >= 4)
 
     def _candidates(self, token: Token) -> list[_Entry[Payload]]:
         """Patterns whose first element matches the token, memoised per (word, stem): words
@@ -170,11 +174,16 @@ def select_matches(matches: Sequence[Match[Payload]], blocked: Sequence[tuple[in
     """Keep non-overlapping matches, the longest patterns first, avoiding `blocked` spans."""
     chosen: list[Match[Payload]] = []
     taken: list[tuple[int, int]] = list(blocked)
+    kept_patterns: set[tuple[int, int, str]] = set()
     for match in sorted(matches, key=lambda m: (-m.size, m.start - m.end, -m.letters, m.start)):
-        if any(match.overlaps(a, b) for a, b in taken):
+        # The same words listed under two payloads (« réseaux sociaux »: culture and parentality)
+        # count for both.
+        same = (match.start, match.end, match.pattern) in kept_patterns
+        if not same and any(match.overlaps(a, b) for a, b in taken):
             continue
         chosen.append(match)
         taken.append((match.start, match.end))
+        kept_patterns.add((match.start, match.end, match.pattern))
     return sorted(chosen, key=lambda m: m.start)
 
 

@@ -26,6 +26,8 @@ MAX_RING: Final = 45
 #: A lieu whose coordinates lie this far from its commune also counts at its commune's point.
 SUSPECT_KM: Final = 30.0
 KM_PER_DEGREE: Final = 111.2
+#: Beyond this, a lieu offering the first need is out of reach and a second need may be served instead.
+FAR_KM: Final = 50.0
 ANY: Final = "*"
 
 
@@ -111,6 +113,14 @@ class SearchIndex:
         if none_at_all:
             need = next((n for n in query.needs[1:] if self._by_need.get(n)), ANY)
         scored = self._by_need_near(query, need, wanted + 1) if query.needs else []
+        if query.needs and self._far(query, scored, FAR_KM):
+            # Nothing within reach offers the first need: a second need the question also asks for,
+            # offered nearby, serves the person better than a lieu 150 km away.
+            for other in query.needs[1:3]:
+                nearer = self._by_need_near(query, other, wanted + 1)
+                if nearer and not self._far(query, nearer, FAR_KM):
+                    need, scored, none_at_all = other, nearer, False
+                    break
         seen = {s.record.id for s in named}
         ranked = named + [s for s in scored if s.record.id not in seen]
         none_near = False
@@ -121,6 +131,13 @@ class SearchIndex:
         hits = tuple(self._hit(s) for s in page)
         return SearchResult(hits=hits, more=len(ranked) > offset + limit, none_near=none_near,
                             none_at_all=none_at_all, by_name=bool(named), near_km=self.near_km)
+
+    @staticmethod
+    def _far(query: Query, scored: list[_Scored], limit_km: float) -> bool:
+        """Whether the best of a ranking lies beyond `limit_km` of a commune asked about."""
+        if query.place is None or query.place.kind != "commune":
+            return not scored
+        return not scored or scored[0].distance is None or scored[0].distance > limit_km
 
     # ------------------------------------------------------------------ ranking
 
