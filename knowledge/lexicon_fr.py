@@ -120,7 +120,7 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("faux mail*", 4), ("faux sms", 4), ("spam*", 3), ("fraude*", 4), ("frauduleu*", 4),
         ("donnees personnelles", 3), ("rgpd", 3), ("vie privee", 3), ("securiser", 4), ("securite", 3),
         ("securite numerique", 5), ("double authentification", 4), ("rancongiciel", 4), ("ransomware", 4),
-        ("se proteger", 3), ("proteger mes donnees", 4), ("protection des donnees", 3), 
+        ("se proteger", 3), ("proteger mes donnees", 4), ("protection des donnees", 3),
         ("compte bloque", 2), ("faux", 3), ("vole* mon telephone", 4), ("vol de telephone", 4),
         ("bloquer mes comptes", 4),
         ("confidentialite", 3.5), ("parametres de confidentialite", 4), ("donnees perso*", 3), ("fausse*", 3),
