@@ -164,7 +164,8 @@ class Gazetteer:
         self.by_short = {name: _by_population(cs) for name, cs in short.items()}
         self.max_name_words = max(len(name.split()) for name in self.by_name)
         self._fuzzy_buckets: dict[tuple[str, int], list[str]] = {}
-        for name in self.by_name:
+        self._fuzzy_names: dict[str, tuple[Commune, ...]] = {**self.by_article_free, **self.by_name}
+        for name in self._fuzzy_names:
             self._fuzzy_buckets.setdefault((name[0], len(name)), []).append(name)
         self.departements: dict[str, Departement] = {}
         self.departement_names: dict[str, str] = {}
@@ -247,8 +248,9 @@ class Gazetteer:
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one gazetteer per process, the cache lives as long
     def fuzzy(self, folded: str, cutoff: float = 85.0) -> NameMatch | None:
-        """The commune name closest to a misspelt one, searched among names of the same initial
-        and a similar length only."""
+        """The commune name closest to a misspelt one, searched among names (with or without
+        their article: « Roquebrussane » is La Roquebrussanne) of the same initial and a similar
+        length only."""
         if len(folded) < 4:
             return None
         bucket = [name for size in range(len(folded) - 2, len(folded) + 3)
@@ -256,7 +258,7 @@ class Gazetteer:
         best = process.extractOne(folded, bucket, scorer=fuzz.ratio, score_cutoff=cutoff)
         if best is None:
             return None
-        return NameMatch(self.by_name[best[0]], "fuzzy")
+        return NameMatch(self._fuzzy_names[best[0]], "fuzzy")
 
     def arrondissement(self, city_folded: str, number: int) -> Commune | None:
         """Municipal arrondissement `number` of Paris, Lyon or Marseille."""

@@ -26,6 +26,11 @@ _ORDINAL: Final = re.compile(r"^(\d{1,2})(e|er|eme|em|ieme|ere|nd)?$")
 _DEP_CODE: Final = re.compile(r"^(0?[1-9]|[1-8]\d|9[0-5]|2a|2b|97[1-6])$")
 _CITIES_WITH_ARRONDISSEMENTS: Final = ("paris", "lyon", "marseille")
 _MAX_FUZZY_STARTS: Final = 6
+#: « au Puy » is « à Le Puy », « aux Mureaux » « à Les Mureaux ».
+_CONTRACTED: Final = {"au": "le", "du": "le", "aux": "les", "des": "les"}
+#: Little words inside compound names (« Hauts-de-Seine », « Mont de Marsan »).
+_NAME_CONNECTORS: Final = frozenset({"de", "du", "des", "d", "sur", "sous", "en", "et", "les", "la", "le", "l",
+                                     "lez", "aux", "au"})
 _ARTICLES: Final = frozenset({"le", "la", "les", "l"})
 #: « près de », « du côté de », « dans le coin de »: the next words are the place.
 _AREA_WORDS: Final = frozenset({"pres", "cote", "autour", "proche", "region", "ville", "commune", "secteur",
@@ -97,8 +102,12 @@ class PlaceFinder:
         best_dep = max(dep_named, key=lambda c: c.score, default=None)
         dep_hint = dep_code[0] if dep_code else (best_dep.departement if best_dep else None)
         best = max(named, key=lambda c: c.score, default=None)
+        if best is not None and dep_code and not self._commune_in(best, dep_code[0]) \
+                and not any(t.capital for t in tokens[best.start:best.end]):
+            best = None  # « à prix solidaire dans le 13 »: the number says where, not the word.
         if best is not None and (best_dep is None or best.score >= best_dep.score
                                  or self._commune_in(best, best_dep.departement)):
+            best = self._longer_misspelt(best, tokens)
             place = self._choose_commune(best, tokens, postal, dep_hint)
             if place is not None:
                 return place, (best.start, best.end)
@@ -195,10 +204,13 @@ class PlaceFinder:
                 continue
             end = start + 1
             text = words[start]
+            article = _CONTRACTED.get(words[start - 1]) if start else None
             while True:
                 if end > start + 1 and tokens[end - 1].boundary_before:
                     break
                 match = self.gazetteer.names(text)
+                if article is not None:
+                    match = self.gazetteer.names(f"{article} {text}") or match
                 departement = self.gazetteer.departement_by_name(text)
                 if match or departement:
                     score = self._score_span(tokens, start, end, match, departement is not None, all_lower,
@@ -234,10 +246,10 @@ class PlaceFinder:
         if not any(t.capital for t in span) and " ".join(bare) in NOT_PLACES:
             return None
         common = all(t.word in self._common_words or t.word in ALL_STOP_WORDS or t.word in self._lexicon_words
-                     for t in span) or (single and is_departement and match is None)
+                     for t in span) or (single and is_departement and match is None and word in self._lookalikes)
         if common:
             strong_preposition = preposition >= 2.0
-            named_words = [t for t in span if t.word not in _ARTICLES]
+            named_words = [t for t in span if t.word not in _NAME_CONNECTORS]
             proper_noun = not single and bool(named_words) and all(t.capital for t in named_words)
             capital_after_preposition = capital and preposition >= 1.5
             if not (strong_preposition and (capital or all_lower or preposition >= 3.0)) and not proper_noun \
@@ -247,6 +259,13 @@ class PlaceFinder:
         inside_need = any(a <= start and end <= b for a, b in strong_needs)
         if inside_need and not (preposition >= 2.0 and (capital or all_lower)):
             return None
+        lower = not any(t.capital for t in span)
+        if lower and any(a <= start and end <= b and b - a > end - start for a, b in strong_needs):
+            return None  # « à prix solidaire »: the word belongs to a longer need phrase.
+        if (lower and match is not None and match.how == "short" and preposition < 1.5
+                and match.communes[0].population < 20000
+                and any(t.capital and not t.boundary_before for t in tokens)):
+            return None  # « être mieux référencé »: a writer who capitalises names did not here.
         score = preposition + (1.5 if capital or span[0].capital else 0.0) + 1.2 * (end - start)
         if match is not None:
             score += {"exact": 2.0, "article": 1.5, "short": 1.0, "fuzzy": 0.0}.get(match.how, 0.0)
@@ -267,18 +286,37 @@ class PlaceFinder:
         if following is not None and (following.in_parentheses or (not following.boundary_before and (
                 _ORDINAL.match(following.word) or (len(following.word) == 5 and following.word.isdigit())))):
             return True
+        heading = start == 0 and (following is None or following.boundary_before)
         if match is None:
-            return False
+            return heading
         deps = {c.dep for c in match.communes}
         for size in range(1, 5):
             words = " ".join(t.word for t in tokens[end:end + size])
             departement = self.gazetteer.departement_by_name(words) if words else None
             if departement is not None and departement.code in deps:
                 return True
-        heading = start == 0 and (following is None or following.boundary_before)
         alone = tokens[start].boundary_before and (following is None or following.boundary_before)
         return heading or (alone and match.communes[0].population >= 20000) or (
             start == 0 and match.communes[0].population >= 50000)
+
+    def _longer_misspelt(self, candidate: _PlaceCandidate, tokens: Sequence[Token]) -> _PlaceCandidate:
+        """« Saint-Jean-de-Lutz »: an exact name followed by « de » and a name-like word is the
+        beginning of a longer, misspelt name (Saint-Jean-de-Luz), not the short one."""
+        end = candidate.end
+        if candidate.match is None or end + 1 >= len(tokens) or tokens[end].word not in _NAME_CONNECTORS:
+            return candidate
+        all_lower = not any(t.capital for t in tokens)
+        for stop in (end + 2, end + 3):
+            if stop > len(tokens) or any(t.boundary_before for t in tokens[end:stop]):
+                break
+            last = tokens[stop - 1]
+            if last.word in ALL_STOP_WORDS or not (last.capital or all_lower):
+                continue
+            text = " ".join(t.word for t in tokens[candidate.start:stop])
+            match = self.gazetteer.fuzzy(text, 88.0)
+            if match is not None and match.communes[0] not in candidate.match.communes:
+                return _PlaceCandidate(candidate.start, stop, match, candidate.score)
+        return candidate
 
     def _fuzzy_candidate(self, tokens: Sequence[Token]) -> _PlaceCandidate | None:
         """Misspelt commune names: the words after a place preposition, or capitalised words."""
@@ -290,24 +328,28 @@ class PlaceFinder:
             if preposition < 1.5 and not capital and start != 0:
                 continue
             word = tokens[start].word
-            if word in ALL_STOP_WORDS or word in self._lexicon_words or word.isdigit():
+            if word in ALL_STOP_WORDS or word in self._lexicon_words or word.isdigit() or word in NOT_PLACES:
                 continue
-            if word in self._common_words or word in NOT_PLACES or word in self._lookalikes:
-                continue
-            starts.append((preposition + (1.0 if capital else 0.0), start))
+            common = word in self._common_words or word in self._lookalikes
+            starts.append((preposition + (1.0 if capital else 0.0) - (2.0 if common else 0.0), start))
         for _, start in sorted(starts, reverse=True)[:_MAX_FUZZY_STARTS]:
             preposition = self._preposition_score(tokens, start)
             capital = tokens[start].capital and not tokens[start].boundary_before
+            word = tokens[start].word
+            # A common first word (« Mont », « Chalon ») only opens a compound: « Mont de Marsant ».
+            shortest = start + (3 if word in self._common_words or word in self._lookalikes else 1)
             for end in range(start + 1, min(start + 5, len(tokens)) + 1):
                 if end > start + 1 and (tokens[end - 1].boundary_before or tokens[end - 1].word.isdigit()):
                     break
                 text = " ".join(t.word for t in tokens[start:end])
-                if len(text) < 4:
+                if len(text) < 4 or end < shortest:
                     continue
-                match = self.gazetteer.fuzzy(text, 88.0 if len(text) < 7 else 85.0)
+                if end > start + 1 and shortest > start + 1 and tokens[start + 1].word not in _NAME_CONNECTORS:
+                    break
+                match = self.gazetteer.fuzzy(text, 88.0 if len(text) < 7 else 85.0 if shortest == start + 1 else 90.0)
                 if match is None:
                     continue
-                score = preposition + (1.0 if capital else 0.0) + (end - start)
+                score = preposition + (1.0 if capital else 0.0) + 1.5 * (end - start)
                 if best is None or score > best.score:
                     best = _PlaceCandidate(start, end, match, score)
         return best
