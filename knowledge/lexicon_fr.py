@@ -33,7 +33,7 @@ SMS: Final[dict[str, str]] = {
     "bcq": "beaucoup", "nn": "non", "ok": "", "stv": "si tu veux", "cad": "c est a dire", "msg": "message",
     "mel": "mail", "ae": "auto entrepreneur", "dem": "demande", "taf": "travail", "doss": "dossier", "tkt": "",
     "mtn": "maintenant", "auj": "aujourd hui", "ajd": "aujourd hui", "cmt": "comment",
-    "cmnt": "comment", "pa": "pas",
+    "cmnt": "comment", "pa": "pas", "qd": "quand", "qdm": "quand meme",
 }
 
 #: Need patterns: (pattern, weight) per need code.
@@ -64,7 +64,8 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("sante", 1.5), ("medecin", 2), ("rendez vous medical", 3),
         ("carte de sejour", 4), ("demande d asile", 3), ("pension*", 3), ("chomage partiel", 3),
         ("espace personnel", 2), ("compte ameli", 4), ("france services", 2), ("administration", 2.5),
-        ("dossier", 1), ("fiscal*", 3), ("avis d imposition", 4), ("loyer", 2), ("facture d electricite", 2),
+        ("dossier", 1), ("fiscal*", 3), ("immatricul*", 3), ("guichet unique", 3.5), ("inpi", 3.5),
+        ("avis d imposition", 4), ("loyer", 2), ("facture d electricite", 2),
     ],
     "outils-quotidien": [
         ("ordinateur*", 2), ("smartphone*", 3), ("telephone*", 2), ("portable*", 2), ("tablette*", 3),
@@ -95,9 +96,18 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("accompagnement numerique", 1), ("appel video", 3), ("envoyer des photos", 2), ("copier coller", 3),
         ("messagerie", 3), ("recherche sur internet", 3), ("naviguer sur internet", 3), ("utiliser internet", 2.5),
         ("mac", 2), ("linux", 2), ("logiciel*", 1.5), ("autonome", 1), ("autonomie", 1),
+        ("message* vocal", 3), ("messages vocaux", 3), ("message vocaux", 3), ("debuter", 1.5),
+        ("debuter sur internet", 3.5), ("debuter en informatique", 3.5), ("debuter sur ordinateur", 3.5),
+        ("cours pour debuter", 3), ("cours pour utiliser", 3.5), ("cours pour utiliser un ordinateur", 4),
+        ("cours d ordinateur", 3.5),
+        ("achats en ligne", 4), ("achat en ligne", 4), ("achats sur internet", 4), ("acheter sur internet", 3.5),
+        ("vien* d acheter", 2), ("ai achete", 2), ("a achete", 2), ("ont achete", 2),
+        ("vien* d acheter un ordinateur*", 3), ("vien* d acheter une tablette*", 3),
+        ("vien* d acheter un telephone*", 3), ("vien* d acheter un smartphone*", 3),
+        ("vien* d acheter un portable*", 3), ("vien* d acheter un ordi", 3),
     ],
     "insertion-pro": [
-        ("cv", 4), ("curriculum", 4), ("lettre* de motivation", 4), ("recherche d emploi", 4),
+        ("cv", 4), ("curriculum", 4), ("candidater", 3.5), ("lettre* de motivation", 4), ("recherche d emploi", 4),
         ("chercher un emploi", 4), ("chercher du travail", 4), ("trouver un emploi", 4),
         ("trouver du travail", 4), ("trouver un travail", 4), ("trouver un job", 4), ("emploi", 2.5),
         ("offre* d emploi", 4), ("candidature*", 3), ("postuler", 3.5), ("entretien d embauche", 4),
@@ -128,7 +138,8 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("reconnaitre un faux", 5), ("compte pirate", 5), ("sextorsion", 4), ("chantage", 3), ("malveillant*", 3),
         ("cyberattaque", 4), ("harcel*", 3), ("proteg*", 3), ("surveillance", 3.5), ("espion*", 4),
         ("clique* sur le lien", 4), ("cliquer sur un lien", 4), ("lien suspect", 4), ("coordonnees bancaires", 4),
-        ("danger*", 2.5), ("piege*", 3), ("faux site*", 4), ("faux conseiller*", 4), ("demarchage", 2),
+        ("danger*", 2.5), ("piege*", 3), ("faire avoir", 3.5), ("me faire avoir", 4),
+        ("se faire avoir", 4), ("sans risque", 2.5), ("faux site*", 4), ("faux conseiller*", 4), ("demarchage", 2),
     ],
     "parentalite": [
         ("controle parental", 5), ("pronote", 5), ("ent", 4), ("espace numerique de travail", 5),
@@ -142,7 +153,9 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("fixer des limites", 4), ("parents", 1.5), ("proteger mes enfants", 5),
         ("proteger mon enfant", 5), ("proteger nos enfants", 5), ("proteger les enfants", 5),
         ("proteger ses enfants", 5), ("proteger mon fils", 5), ("proteger ma fille", 5), ("fortnite", 3),
-        ("snapchat", 2), ("trop de temps", 3),
+        ("snapchat", 2), ("trop de temps", 3), ("quel age", 4), ("premier smartphone", 2),
+        ("premier telephone", 2), ("premier portable", 2), ("parents d ado*", 4), ("parents d adolescent*", 4),
+        ("pour les parents", 3.5), ("ecrans a la maison", 4),
     ],
     "loisirs-creation": [
         ("photo*", 3), ("video*", 3), ("montage", 3), ("monter les videos", 4), ("musique*", 3),
@@ -157,11 +170,16 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("creati*", 1.5), ("decoupe laser", 4),
         ("brodeuse", 3), ("broderie", 3), ("tricot", 2), ("creer avec le numerique", 5), ("minecraft", 3),
         ("animation", 1.5), ("stop motion", 4), ("cinema", 2), ("numeriser mes photos", 4),
-        ("diaporama", 3), ("infographie", 3), ("montage video", 5), ("modelisation", 3), ("youtube", 2),
+        ("diaporama", 3), ("infographie", 3), ("mao", 3.5), ("beatmaking", 4),
+        ("home studio", 4), ("dj", 3), ("initiation au code", 4), ("atelier* de code", 4), ("cours de code", 3.5),
+        ("club de code", 4), ("code informatique", 4), ("montage video", 5), ("modelisation", 3), ("youtube", 2),
     ],
     "culture-numerique": [
         ("intelligence* artificielle*", 5), ("ia", 3.5), ("chatgpt", 5), ("chat gpt", 5), ("fake news", 5),
-        ("fausse* information*", 5), ("fausses nouvelles", 5),
+        ("fausse* info*", 5), ("fausses nouvelles", 5),
+        ("comprendre internet", 4), ("comprendre le numerique", 4), ("comprendre reseaux sociaux", 4),
+        ("fonctionne* internet", 4), ("fonctionne* reseaux sociaux", 4), ("fonctionnement d internet", 4),
+        ("fonctionnement reseaux sociaux", 4),
         ("fake", 3), ("infox", 5), ("desinformation", 5), ("complot*", 3), ("algorithme*", 4),
         ("reseaux sociaux", 2), ("reseau social", 2), ("citoyennete", 4), ("citoyen*", 2),
         ("culture numerique", 5), ("comprendre", 1), ("conference*", 1.5), ("debat*", 1.5),
@@ -191,7 +209,8 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
     ],
     "materiel-solidaire": [
         ("pas cher", 0.8), ("pas chere", 0.8), ("pas chers", 0.8), ("moins cher", 0.8), ("petit prix", 3),
-        ("petits prix", 3), ("prix solidaire", 5), ("ordinateur* pas cher*", 5), ("ordinateur* portable* pas cher*", 5),
+        ("petits prix", 3), ("prix solidaire", 5), ("vente solidaire", 5), ("ordinateur* pas cher*", 5),
+        ("ordinateur* portable* pas cher*", 5),
         ("pc pas cher*", 5), ("tablette* pas cher*", 5), ("telephone* pas cher*", 5), ("smartphone* pas cher*", 5),
         ("portable* pas cher*", 5), ("ordinateur* a petit prix", 5), ("ordinateur* petit prix", 5),
         ("ordinateur* moins cher*", 5), ("prix reduit", 5), ("bas prix", 3), ("low cost", 3),
@@ -212,7 +231,8 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("creer une entreprise", 5), ("creer son entreprise", 5), ("monter ma boite", 5), ("ma boite", 3),
         ("auto entrepreneur*", 4), ("autoentrepreneur*", 4), ("micro entrepr*", 4), ("entrepreneur*", 4),
         ("site vitrine", 5), ("site internet pro", 5), ("site pro", 5), ("site professionnel", 5),
-        ("site internet", 2.5), ("site web", 2.5), ("mon site", 3), ("faire un site", 3), ("creer un site", 3),
+        ("site internet", 2.5), ("site web", 2.5), ("un site", 2.5), ("son site", 2.5), ("notre site", 3),
+        ("mon site", 3), ("faire un site", 3), ("creer un site", 3),
         ("e commerce", 5), ("ecommerce", 5), ("boutique en ligne", 5), ("vendre en ligne", 5),
         ("vente en ligne", 5), ("vendre sur internet", 5), ("marketplace", 4), ("facturation", 4),
         ("facture*", 3.5), ("devis", 4), ("comptabilite", 4), ("compta", 4), ("google my business", 5),
@@ -237,6 +257,10 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("ma boutique", 4.5), ("mon commerce", 4.5), ("mon entreprise", 2.5), ("mes clients", 4),
         ("ma societe", 4), ("mon magasin", 4.5), ("mon restaurant", 4), ("ma boulangerie", 4),
         ("mon salon", 3), ("vendre mes produits", 5), ("mes produits", 3.5), ("nouveaux clients", 4),
+        ("vendre", 3), ("immatricul*", 3.5), ("pour une boutique", 4.5), ("pour un commerce", 4.5),
+        ("pour mon commerce", 4.5), ("pour ma boutique", 4.5), ("pour mon entreprise", 4.5),
+        ("pour mon activite", 4.5), ("pour un restaurant", 4.5), ("pour mon restaurant", 4.5),
+        ("pour une entreprise", 4.5), ("pour ma societe", 4.5), ("food truck", 4),
     ],
 }
 
@@ -250,7 +274,8 @@ NEUTRAL: Final[tuple[str, ...]] = (
     "fete de l internet", "grande ecole du numerique", "suis retraite", "suis retraitee", "suis a la retraite",
     "jeune retraite", "jeune retraitee", "les retraites", "des retraites", "conseiller* france travail",
     "conseillere* france travail", "conseiller* pole emploi", "conseillere* pole emploi", "aide a domicile",
-    "demandeur* d emploi", "demandeuse* d emploi",
+    "demandeur* d emploi", "demandeuse* d emploi", "mes parents", "ses parents", "nos parents", "leurs parents",
+    "code de la route", "code postal", "code pin", "code promo",
 )
 
 #: Audience patterns (presence is enough). `weak` ones drop when a stronger audience says otherwise.
@@ -277,6 +302,16 @@ AUDIENCES: Final[dict[str, list[str]]] = {
         "viens de me lancer", "demarre son activite", "demarrer son activite",
         "demarre mon activite", "lancer son activite", "lance son activite", "creer son activite",
         "ouvrir ma boutique", "creer ma micro", "demarrer mon activite", "debut d activite",
+        "me mettre auto entrepreneur*", "me mettre en auto entrepreneur*", "me mettre micro entrepreneur*",
+        "me mettre en micro entrepreneur*", "devenir auto entrepreneur*", "devenir micro entrepreneur*",
+        "passer auto entrepreneur*", "passer micro entrepreneur*", "devenu auto entrepreneur*",
+        "devenue auto entrepreneuse*", "on lance", "lancons", "on ouvre", "ouvrons",
+        *(f"{verb} {what}" for verb in ("ouvre!", "ouvrent!", "lance!", "lancent!", "cree!", "creent!", "monte!")
+          for what in ("une boutique", "un commerce", "un restaurant", "un magasin", "un salon", "une entreprise",
+                       "un food truck", "une activite", "un cafe", "une epicerie", "une boulangerie", "un bar",
+                       "un snack", "un gite", "un cabinet", "une societe", "sa boutique", "son commerce",
+                       "son entreprise", "son activite", "sa societe", "son restaurant", "son magasin",
+                       "son salon", "notre")),
     ],
     "tpe-pme": [
         "artisan*", "commercant*", "gerant*", "gerante*", "chef* d entreprise", "cheffe* d entreprise",
@@ -307,6 +342,9 @@ AUDIENCES: Final[dict[str, list[str]]] = {
         "perdu mon travail", "perdu mon boulot", "fin de contrat", "en recherche d emploi", "perdre mon emploi",
         "perdre mon travail", "perdre mon boulot", "viens de perdre", "actualis*", "ma situation france travail",
         "mon espace france travail", "m inscrire a france travail", "m inscrire a pole emploi",
+        "mon attestation* france travail", "mes attestation* france travail", "mon attestation* pole emploi",
+        "mes attestation* pole emploi", "mon compte france travail", "mon compte pole emploi",
+        "mon inscription a france travail", "mon inscription a pole emploi",
     ],
     "beneficiaires-rsa": ["rsa", "minima sociaux", "minimum social", "allocataire* du rsa",
                           "beneficiaire* du rsa", "revenu de solidarite"],
@@ -315,7 +353,7 @@ AUDIENCES: Final[dict[str, list[str]]] = {
     "etudiants": ["etudiant*", "etudiante*", "la fac", "en fac", "ma fac", "universite", "suis en licence",
                   "suis en master", "mes etudes", "ses etudes", "suis en bts", "suis en but", "suis en iut",
                   "en premiere annee", "en l1", "en l2",
-                  "en l3", "en m1", "en m2"],
+                  "en l3", "en m1", "en m2", "ma bourse etudiante", "ma demande de bourse etudiante"],
     "familles": ["parent", "parents", "jeunes parents", "jeune parent", "jeune maman", "jeune papa", "mes enfants",
     "mon enfant", "mes enfant", "nos enfants",
                  "mon fils", "ma fille", "mes fils", "mes filles", "famille*", "enfant*", "bebe",
@@ -375,6 +413,10 @@ WEAK_AUDIENCES: Final[dict[str, tuple[str, frozenset[str]]]] = {
     "auto entrepreneur*": ("tpe-pme", frozenset({"createurs-entreprise"})),
     "auto entrepreneuse*": ("tpe-pme", frozenset({"createurs-entreprise"})),
     "autoentrepreneur*": ("tpe-pme", frozenset({"createurs-entreprise"})),
+    **{own: ("tpe-pme", frozenset({"createurs-entreprise"})) for own in (
+        "ma societe", "mon magasin", "mon restaurant", "ma boulangerie", "mon salon", "mon cabinet", "mon garage",
+        "ma petite entreprise", "mon exploitation", "mon hotel", "mon gite", "ma ferme", "mon camping", "mon bar",
+        "mon snack", "mon institut", "mon atelier de")},
 }
 
 #: Phrases that look like an audience but are not one (a relative, a job, an object).
@@ -386,7 +428,7 @@ NOT_AUDIENCES: Final[tuple[str, ...]] = (
     "leurs familles", "ta famille", "votre famille", "mes proches", "bourse etudiante", "bourses etudiantes",
     "logement etudiant", "carte etudiante", "job etudiant", "fini mes etudes", "demande de rsa", "demande rsa",
     "dossier rsa", "dossier de rsa", "eleve mes enfants", "elever mes enfants", "eleve* mes enfants",
-    "de famille", "en famille",
+    "de famille", "en famille", "mes parents", "ses parents", "nos parents", "leurs parents",
 )
 
 #: Ages: a number of years after these words is the age of the person helped.
@@ -465,7 +507,8 @@ BUSINESS_AUDIENCES: Final = frozenset({"tpe-pme", "createurs-entreprise"})
 #: Words that make a text a request for help (for `BUSINESS_AUDIENCES`).
 HELP_WORDS: Final = frozenset({"comment", "aide", "aider", "aidez", "besoin", "accompagnement", "accompagner",
                                "atelier", "ateliers", "formation", "conseil", "conseils", "ligne", "numerique",
-                               "internet", "outil", "outils", "apprendre", "mettre", "place"})
+                               "internet", "outil", "outils", "apprendre", "mettre", "place", "voudrais",
+                               "voudrait", "veux", "veut", "souhaite", "cherche"})
 
 #: « depuis peu », « tout juste »: a beginning, which makes a business owner a creator.
 JUST_STARTED: Final[tuple[str, ...]] = (
@@ -486,6 +529,7 @@ NEED_COMBOS: Final[tuple[tuple[tuple[str, ...], tuple[str, ...], str, float], ..
     (("ordinateur", "pc", "tablette", "telephone", "smartphone", "portable", "materiel", "imprimante"),
      ("pas cher", "pas chere", "pas chers", "moins cher", "petit prix", "petits prix", "bas prix", "low cost",
       "prix solidaire", "prix reduit"), "materiel-solidaire", 4.5),
+    (("ecran",), ("jeux video", "jeu video"), "parentalite", 4.0),
 )
 
 #: How the person wants to be helped (the standard's `modalites_accompagnement`), from their words.

@@ -189,18 +189,19 @@ def select_matches(matches: Sequence[Match[Payload]], blocked: Sequence[tuple[in
 
 def _match_from(elements: tuple[_Element, ...], tokens: Sequence[Token], start: int) -> int | None:
     """End (exclusive) of a match of `elements` beginning at `start` (whose first element is
-    known to match), or None."""
+    known to match), or None. Skipped stop words never cross punctuation (« ma bourse, je suis
+    étudiant » is not « bourse étudiante »)."""
     position = start + 1
     if len(elements) == 1:
         return position
     for element in elements[1:]:
         gap = 0
         while position < len(tokens) and not element.matches(tokens[position]):
-            if gap >= MAX_GAP or tokens[position].word not in ALL_STOP_WORDS:
+            if gap >= MAX_GAP or tokens[position].word not in ALL_STOP_WORDS or tokens[position].boundary_before:
                 return None
             gap += 1
             position += 1
-        if position >= len(tokens):
+        if position >= len(tokens) or (gap and tokens[position].boundary_before):
             return None
         position += 1
     return position

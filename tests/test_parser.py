@@ -148,6 +148,26 @@ CASES = [
     Case("je cherche un atelier à côté de la gare pour mon cv", ("insertion-pro",)),
     Case("Besoin d'aide pour la carte grise, je suis à la maison toute la journée", ("demarches",)),
     Case("Ma mère est à l'hôpital, je dois faire sa demande de retraite en ligne", ("demarches",)),
+    # --- places: article-free misspellings, « au » = « à le », misspelt compounds, headings, numbers
+    Case("Un cours de traitement de texte à Roquebrussane ?", ("outils-quotidien",), place="c:83108"),
+    Case("Au Lavandou, un atelier tablette ?", ("outils-quotidien",), place="c:83070"),
+    Case("Des cours d'informatique au Puy ?", ("outils-quotidien",), place="c:43157"),
+    Case("Aide CAF à Saint-Jean-de-Mont ?", ("demarches",), place="c:85234"),
+    Case("aix en provance atelier cv", ("insertion-pro",), place="c:13001"),
+    Case("Seine-Saint-Denis : qui aide à faire son CV ?", ("insertion-pro",), place="d:93"),
+    Case("Vaucluse, un atelier sur les arnaques ?", ("securite",), place="d:84"),
+    Case("ordinateur a prix solidaire dans le 84", ("materiel-solidaire",), place="d:84"),
+    Case("Je tiens un gîte à Sisteron et je voudrais être mieux noté sur Google", ("entreprise",), ("tpe-pme",),
+         "c:04209"),
+    # --- punctuation ends a phrase: « bourse, je suis étudiante » is a student, not a topic
+    Case("Pour ma demande de bourse, je suis étudiante à Nîmes", ("demarches",), ("etudiants",), "c:30189"),
+    # --- a present-tense opening is a creator; one's parents are relatives, not parenthood
+    Case("Ma sœur ouvre un salon de coiffure à Orange, elle voudrait un site", ("entreprise",),
+         ("createurs-entreprise",), "c:84087"),
+    Case("Mes parents ont un nouvel ordinateur, il y a des cours à Apt ?", ("outils-quotidien",), place="c:84003"),
+    Case("Je viens de me mettre micro-entrepreneur, comment déclarer mon chiffre d'affaires ?",
+         ("entreprise", "demarches"), ("createurs-entreprise",)),
+    Case("Vendre mes confitures sur Facebook, qui peut m'aider à Forcalquier ?", ("entreprise",), place="c:04088"),
 ]
 
 
