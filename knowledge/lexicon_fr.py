@@ -65,6 +65,7 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("carte de sejour", 4), ("demande d asile", 3), ("pension*", 3), ("chomage partiel", 3),
         ("espace personnel", 2), ("compte ameli", 4), ("france services", 2), ("administration", 2.5),
         ("dossier", 1), ("fiscal*", 3), ("immatricul*", 3), ("guichet unique", 3.5), ("inpi", 3.5),
+        ("recensement", 4), ("jdc", 4), ("journee defense", 4), ("journee d appel", 4), ("majdc", 4),
         ("avis d imposition", 4), ("loyer", 2), ("facture d electricite", 2),
     ],
     "outils-quotidien": [
@@ -96,7 +97,8 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("accompagnement numerique", 1), ("appel video", 3), ("envoyer des photos", 2), ("copier coller", 3),
         ("messagerie", 3), ("recherche sur internet", 3), ("naviguer sur internet", 3), ("utiliser internet", 2.5),
         ("mac", 2), ("linux", 2), ("logiciel*", 1.5), ("autonome", 1), ("autonomie", 1),
-        ("message* vocal", 3), ("messages vocaux", 3), ("message vocaux", 3), ("debuter", 1.5),
+        ("message* vocal", 3), ("envoyer* photo*", 3.5), ("photo* par mail", 4), ("qr code", 4.5),
+        ("code qr", 4.5), ("messages vocaux", 3), ("message vocaux", 3), ("debuter", 1.5),
         ("debuter sur internet", 3.5), ("debuter en informatique", 3.5), ("debuter sur ordinateur", 3.5),
         ("cours pour debuter", 3), ("cours pour utiliser", 3.5), ("cours pour utiliser un ordinateur", 4),
         ("cours d ordinateur", 3.5),
@@ -107,7 +109,11 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("vien* d acheter un portable*", 3), ("vien* d acheter un ordi", 3),
     ],
     "insertion-pro": [
-        ("cv", 4), ("curriculum", 4), ("candidater", 3.5), ("lettre* de motivation", 4), ("recherche d emploi", 4),
+        ("cv", 4), ("curriculum", 4), ("candidater", 3.5), ("repondre a* offre*", 4),
+        ("entrain* entretien*", 4), ("prepar* entretien*", 4), ("simulation d entretien", 4),
+        ("entretien* en visio", 4),
+        ("video de presentation", 4), ("cv video", 4), ("trouve* une offre", 3.5), ("lettre* de motivation", 4),
+        ("recherche d emploi", 4),
         ("chercher un emploi", 4), ("chercher du travail", 4), ("trouver un emploi", 4),
         ("trouver du travail", 4), ("trouver un travail", 4), ("trouver un job", 4), ("emploi", 2.5),
         ("offre* d emploi", 4), ("candidature*", 3), ("postuler", 3.5), ("entretien d embauche", 4),
@@ -133,12 +139,14 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("se proteger", 3), ("proteger mes donnees", 4), ("protection des donnees", 3),
         ("compte bloque", 2), ("faux", 3), ("vole* mon telephone", 4), ("vol de telephone", 4),
         ("bloquer mes comptes", 4),
-        ("confidentialite", 3.5), ("parametres de confidentialite", 4), ("donnees perso*", 3), ("fausse*", 3),
+        ("confidentialite", 3.5), ("parametres de confidentialite", 4), ("reglages de confidentialite", 4),
+        ("donnees perso*", 3), ("fausse*", 3),
         ("fausse* amende*", 5), ("faux technicien*", 5),
         ("reconnaitre un faux", 5), ("compte pirate", 5), ("sextorsion", 4), ("chantage", 3), ("malveillant*", 3),
         ("cyberattaque", 4), ("harcel*", 3), ("proteg*", 3), ("surveillance", 3.5), ("espion*", 4),
         ("clique* sur le lien", 4), ("cliquer sur un lien", 4), ("lien suspect", 4), ("coordonnees bancaires", 4),
-        ("danger*", 2.5), ("piege*", 3), ("faire avoir", 3.5), ("me faire avoir", 4),
+        ("danger*", 2.5), ("piege*", 3), ("faire avoir", 3.5), ("fuit*", 4), ("fuite* de donnees", 5),
+        ("change* mes mot* de passe", 4), ("me faire avoir", 4),
         ("se faire avoir", 4), ("sans risque", 2.5), ("faux site*", 4), ("faux conseiller*", 4), ("demarchage", 2),
     ],
     "parentalite": [
@@ -179,7 +187,9 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("fausse* info*", 5), ("fausses nouvelles", 5),
         ("comprendre internet", 4), ("comprendre le numerique", 4), ("comprendre reseaux sociaux", 4),
         ("fonctionne* internet", 4), ("fonctionne* reseaux sociaux", 4), ("fonctionnement d internet", 4),
-        ("fonctionnement reseaux sociaux", 4),
+        ("fonctionnement reseaux sociaux", 4), ("info* vraie*", 4), ("vrai ou faux", 4),
+        ("verifier une info*", 4), ("verifier les info*", 4), ("verifier l info*", 4), ("image de soi", 3),
+        ("reseaux", 1.5),
         ("fake", 3), ("infox", 5), ("desinformation", 5), ("complot*", 3), ("algorithme*", 4),
         ("reseaux sociaux", 2), ("reseau social", 2), ("citoyennete", 4), ("citoyen*", 2),
         ("culture numerique", 5), ("comprendre", 1), ("conference*", 1.5), ("debat*", 1.5),
@@ -217,7 +227,7 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("reconditionn*", 5), ("d occasion", 4.5), ("occasion", 3.5), ("seconde main", 4.5),
         ("acheter un ordinateur", 4.5), ("acheter un ordi", 4.5), ("acheter une tablette", 4.5),
         ("acheter un telephone", 4.5), ("acheter un pc", 4.5), ("achat d ordinateur", 4.5),
-        ("achat ordinateur", 4.5), ("acheter", 2.5), ("achat", 2.5), ("don d ordinateur", 5),
+        ("achat ordinateur", 4.5), ("acheter", 0.9), ("achat", 0.9), ("don d ordinateur", 5),
         ("ordinateur gratuit", 5), ("donner un ordinateur", 4.5), ("recyclerie", 3.5), ("emmaus", 4),
         ("emmaus connect", 5), ("s equiper", 3.5), ("m equiper", 3.5), ("ordinateur* donne*", 5),
         ("donne* des ordinateur*", 5), ("donne* un ordinateur", 5), ("abordable", 4),
@@ -260,7 +270,9 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("vendre", 3), ("immatricul*", 3.5), ("pour une boutique", 4.5), ("pour un commerce", 4.5),
         ("pour mon commerce", 4.5), ("pour ma boutique", 4.5), ("pour mon entreprise", 4.5),
         ("pour mon activite", 4.5), ("pour un restaurant", 4.5), ("pour mon restaurant", 4.5),
-        ("pour une entreprise", 4.5), ("pour ma societe", 4.5), ("food truck", 4),
+        ("pour une entreprise", 4.5), ("pour ma societe", 4.5), ("pour une tpe", 4.5), ("pour ma tpe", 4.5),
+        ("pour une pme", 4.5), ("pour les tpe", 4.5), ("pour les pme", 4.5), ("catalogue", 3), ("facebook shop", 4),
+        ("instagram shopping", 4), ("food truck", 4),
     ],
 }
 
@@ -306,6 +318,9 @@ AUDIENCES: Final[dict[str, list[str]]] = {
         "me mettre en micro entrepreneur*", "devenir auto entrepreneur*", "devenir micro entrepreneur*",
         "passer auto entrepreneur*", "passer micro entrepreneur*", "devenu auto entrepreneur*",
         "devenue auto entrepreneuse*", "on lance", "lancons", "on ouvre", "ouvrons",
+        *(f"{verb} {what}" for verb in ("cree!", "monte!", "lance!")
+          for what in ("mon auto entreprise", "ma micro entreprise", "mon autoentreprise", "ma societe",
+                       "mon activite", "ma boite", "mon commerce", "ma boutique")),
         *(f"{verb} {what}" for verb in ("ouvre!", "ouvrent!", "lance!", "lancent!", "cree!", "creent!", "monte!")
           for what in ("une boutique", "un commerce", "un restaurant", "un magasin", "un salon", "une entreprise",
                        "un food truck", "une activite", "un cafe", "une epicerie", "une boulangerie", "un bar",
@@ -502,9 +517,12 @@ NOT_PLACES: Final[frozenset[str]] = frozenset({
     "usage", "cheval", "velo", "bord", "table", "point", "niveau", "tour", "suite", "fois", "lettre", "minute",
 })
 
-#: Audiences whose questions, when no other need is said, are about their business.
-BUSINESS_AUDIENCES: Final = frozenset({"tpe-pme", "createurs-entreprise"})
-#: Words that make a text a request for help (for `BUSINESS_AUDIENCES`).
+#: What an audience asks for when the text asks for help and names no other need: a business owner
+#: about their business, a job seeker about finding work.
+AUDIENCE_DEFAULT_NEEDS: Final[dict[str, str]] = {
+    "createurs-entreprise": "entreprise", "tpe-pme": "entreprise", "demandeurs-emploi": "insertion-pro",
+}
+#: Words that make a text a request for help (for `AUDIENCE_DEFAULT_NEEDS`).
 HELP_WORDS: Final = frozenset({"comment", "aide", "aider", "aidez", "besoin", "accompagnement", "accompagner",
                                "atelier", "ateliers", "formation", "conseil", "conseils", "ligne", "numerique",
                                "internet", "outil", "outils", "apprendre", "mettre", "place", "voudrais",
@@ -516,19 +534,24 @@ JUST_STARTED: Final[tuple[str, ...]] = (
     "depuis ce matin", "depuis un mois", "tout juste", "fraichement", "nouvelle*", "nouveau", "debut*",
     "depuis janvier", "depuis fevrier", "depuis mars", "depuis avril", "depuis mai", "depuis juin", "depuis juillet",
     "depuis aout", "depuis septembre", "depuis octobre", "depuis novembre", "depuis decembre", "veu* ouvrir",
+    "qui demarre", "qui debute", "qui se lance", "qui vient d ouvrir", "qui ouvre",
     "voudrai* ouvrir", "vais ouvrir", "souhait* ouvrir", "projet d ouvrir",
 )
 JUST_STARTED_MARK: Final = "~debut"
 #: Word beginnings that make the text about one's own business.
 BUSINESS_WORDS: Final[tuple[str, ...]] = ("entrepr", "activite", "societe", "commerce", "boutique", "autoentrepr",
-                                          "client", "salon", "restaurant", "magasin", "atelier de")
+                                          "client", "salon", "restaurant", "magasin", "atelier de", "truck", "compta",
+                                          "factur", "caisse", "commer", "artisan", "epicerie", "boulangerie", "gite",
+                                          "snack", "traiteur")
 BUSINESS_EXACT: Final = frozenset({"pro", "professionnel", "professionnelle", "onglerie", "institut"})
 
 #: Needs that two cues say together: a price word next to a device is buying cheap equipment.
 NEED_COMBOS: Final[tuple[tuple[tuple[str, ...], tuple[str, ...], str, float], ...]] = (
     (("ordinateur", "pc", "tablette", "telephone", "smartphone", "portable", "materiel", "imprimante"),
      ("pas cher", "pas chere", "pas chers", "moins cher", "petit prix", "petits prix", "bas prix", "low cost",
-      "prix solidaire", "prix reduit"), "materiel-solidaire", 4.5),
+      "prix solidaire", "prix reduit", "solidaire", "acheter", "achat"), "materiel-solidaire", 4.5),
+    (("tiktok", "instagram", "facebook", "youtube", "snapchat", "reseau", "twitter", "algorithm"), ("comprendre",),
+     "culture-numerique", 3.0),
     (("ecran",), ("jeux video", "jeu video"), "parentalite", 4.0),
 )
 

@@ -19,9 +19,9 @@ from knowledge.lexicon_fr import (
     AGE_BLOCKERS,
     AGE_CUES,
     AUDIENCE_BOOST,
+    AUDIENCE_DEFAULT_NEEDS,
     AUDIENCE_NEEDS,
     AUDIENCES,
-    BUSINESS_AUDIENCES,
     BUSINESS_EXACT,
     BUSINESS_WORDS,
     COMBOS,
@@ -40,7 +40,7 @@ from knowledge.lexicon_fr import (
     WEAK_AUDIENCES,
 )
 from knowledge.patterns import Match, PatternSet, Token, select_matches
-from knowledge.places import PlaceFinder
+from knowledge.places import PlaceFinder, word_list
 from knowledge.query import Query
 from knowledge.taxonomy import AUDIENCE_CODES, NEED_CODES
 from knowledge.textnorm import ALL_STOP_WORDS, fold, stem
@@ -88,6 +88,7 @@ class Parser:
             w for entries in NEEDS.values() for p, _ in entries for w in fold(p.replace("*", "")).split()
         ) | frozenset(w for p in NEUTRAL for w in p.split())
         self._places = PlaceFinder(gazetteer, self._lexicon_words)
+        self._real_words = word_list("mots-proches-lexique.txt")
         self._vocabulary: dict[tuple[str, int], list[str]] = {}
         for word in sorted(self._needs.vocabulary):
             self._vocabulary.setdefault((word[0], len(word)), []).append(word)
@@ -121,8 +122,8 @@ class Parser:
         if not needs:
             corrected = self._corrected(tokens, place_span)
             needs = self._rank_needs(self._needs.find(corrected, blocked), audiences, corrected)
-        if not needs and any(a in BUSINESS_AUDIENCES for a in audiences) and self._asks_for_help(tokens):
-            needs = ("entreprise",)
+        if not needs and self._asks_for_help(tokens):
+            needs = tuple(dict.fromkeys(AUDIENCE_DEFAULT_NEEDS[a] for a in audiences if a in AUDIENCE_DEFAULT_NEEDS))
         lieu_words = tuple(m.payload for m in select_matches([m for m in others if isinstance(m.payload, str)],
                                                              blocked) if isinstance(m.payload, str))
         modes = tuple(sorted({m.payload for m in self._modes.find(tokens, blocked)}))
@@ -159,24 +160,28 @@ class Parser:
 
     def _corrected(self, tokens: Sequence[Token], place_span: tuple[int, int] | None) -> list[Token]:
         """Tokens with likely typos replaced by the closest lexicon word (« ordinatuer »)."""
-        vocabulary = self._vocabulary
         out: list[Token] = []
         budget = 40
         for index, token in enumerate(tokens):
             word = token.word
             in_place = place_span is not None and place_span[0] <= index < place_span[1]
             if (budget > 0 and not in_place and len(word) >= 5 and not word.isdigit()
-                    and word not in self._lexicon_words and word not in ALL_STOP_WORDS):
+                    and word not in self._lexicon_words and word not in ALL_STOP_WORDS
+                    and word not in self._real_words):
                 budget -= 1
-                bucket = [w for size in range(len(word) - 2, len(word) + 3)
-                          for w in vocabulary.get((word[0], size), ())]
-                best = process.extractOne(word, bucket, scorer=fuzz.ratio, score_cutoff=86)
+                best = self.closest_lexicon_word(word)
                 if best is not None:
-                    word = best[0]
-                    out.append(Token(word, stem(word), token.capital, token.boundary_before))
+                    out.append(Token(best, stem(best), token.capital, token.boundary_before))
                     continue
             out.append(token)
         return out
+
+    def closest_lexicon_word(self, word: str) -> str | None:
+        """The lexicon word a misspelt `word` most likely stands for, among words of the same
+        initial and a similar length."""
+        bucket = [w for size in range(len(word) - 2, len(word) + 3) for w in self._vocabulary.get((word[0], size), ())]
+        best = process.extractOne(word, bucket, scorer=fuzz.ratio, score_cutoff=86)
+        return None if best is None else str(best[0])
 
     @staticmethod
     def _asks_for_help(tokens: Sequence[Token]) -> bool:

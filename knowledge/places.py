@@ -46,7 +46,7 @@ class _PlaceCandidate:
     departement: str | None = None
 
 
-def _word_list(name: str) -> frozenset[str]:
+def word_list(name: str) -> frozenset[str]:
     """One of the word lists built by `scripts/build_common_words.py`."""
     lines = (resources.files("knowledge") / "data" / name).read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
@@ -58,8 +58,8 @@ class PlaceFinder:
     def __init__(self, gazetteer: Gazetteer, lexicon_words: frozenset[str]) -> None:
         self.gazetteer = gazetteer
         self._lexicon_words = lexicon_words
-        self._common_words = _word_list("communes-mots-courants.txt")
-        self._lookalikes = _word_list("mots-proches-communes.txt")
+        self._common_words = word_list("communes-mots-courants.txt")
+        self._lookalikes = word_list("mots-proches-communes.txt")
         self._name_tables: tuple[dict[str, object], ...] = (
             gazetteer.by_name, gazetteer.by_article_free, gazetteer.by_short,  # type: ignore[assignment]
             gazetteer.departement_names)
@@ -102,6 +102,9 @@ class PlaceFinder:
         best_dep = max(dep_named, key=lambda c: c.score, default=None)
         dep_hint = dep_code[0] if dep_code else (best_dep.departement if best_dep else None)
         best = max(named, key=lambda c: c.score, default=None)
+        if best is not None and dep_code is None:
+            dep_code = self._departement_after(tokens, best)
+            dep_hint = dep_code[0] if dep_code else dep_hint
         if best is not None and dep_code and not self._commune_in(best, dep_code[0]) \
                 and not any(t.capital for t in tokens[best.start:best.end]):
             best = None  # « à prix solidaire dans le 13 »: the number says where, not the word.
@@ -172,6 +175,16 @@ class PlaceFinder:
                     return departement.code, index
         return None
 
+    def _departement_after(self, tokens: Sequence[Token], candidate: _PlaceCandidate) -> tuple[str, int] | None:
+        """« Valence 82 », « St Louis 68 »: a département number right after a commune it has."""
+        if candidate.end >= len(tokens) or candidate.match is None:
+            return None
+        token = tokens[candidate.end]
+        departement = self.gazetteer.departement(token.word) if _DEP_CODE.match(token.word) else None
+        if departement is None or not self._commune_in(candidate, departement.code):
+            return None
+        return departement.code, candidate.end
+
     def _bare_departement_code(self, tokens: Sequence[Token]) -> tuple[str, int] | None:
         """« aide impots 83 »: a département number closing a short keyword query."""
         if not tokens or len(tokens) > 12:
@@ -200,38 +213,41 @@ class PlaceFinder:
         words = [t.word for t in tokens]
         all_lower = not any(t.capital for t in tokens)
         for start in range(len(tokens)):
-            if not self._may_name(words[start]):
+            article = _CONTRACTED.get(words[start - 1]) if start else None
+            if article is not None and not self._may_name(f"{article} {words[start]}"):
+                article = None
+            if article is None and not self._may_name(words[start]):
                 continue
             end = start + 1
             text = words[start]
-            article = _CONTRACTED.get(words[start - 1]) if start else None
             while True:
                 if end > start + 1 and tokens[end - 1].boundary_before:
                     break
-                match = self.gazetteer.names(text)
-                if article is not None:
-                    match = self.gazetteer.names(f"{article} {text}") or match
+                with_article = self.gazetteer.names(f"{article} {text}") if article is not None else None
+                match = with_article or self.gazetteer.names(text)
                 departement = self.gazetteer.departement_by_name(text)
                 if match or departement:
                     score = self._score_span(tokens, start, end, match, departement is not None, all_lower,
-                                             strong_needs)
+                                             strong_needs, with_article is not None)
                     if score is not None:
                         out.append(_PlaceCandidate(start, end, match, score,
                                                    departement.code if departement else None))
                 if end >= len(tokens):
                     break
                 longer = f"{text} {words[end]}"
-                if not self._may_name(longer):
+                if not self._may_name(longer) and not (article and self._may_name(f"{article} {longer}")):
                     break
                 text = longer
                 end += 1
         return out
 
     def _score_span(self, tokens: Sequence[Token], start: int, end: int, match: NameMatch | None,
-                    is_departement: bool, all_lower: bool, strong_needs: list[tuple[int, int]]) -> float | None:
-        """How likely the words [start, end) name the place asked about; None when they do not."""
+                    is_departement: bool, all_lower: bool, strong_needs: list[tuple[int, int]],
+                    with_article: bool = False) -> float | None:
+        """How likely the words [start, end) name the place asked about; None when they do not.
+        `with_article`: the name needed the article folded into « au » / « du » (« du Luc »)."""
         span = tokens[start:end]
-        preposition = self._preposition_score(tokens, start)
+        preposition = max(self._preposition_score(tokens, start), 2.5 if with_article else 0.0)
         if is_departement and start:
             previous = tokens[start - 1].word
             if previous in {"en", "departement", "dept"} or (

@@ -4,7 +4,10 @@
   use) that are also ordinary French words once folded (« tours », « sens », « orange », « mere »
   for Méré, « dame » for Dame-Marie-les-Bois): places only with a preposition or other evidence;
 - `knowledge/data/mots-proches-communes.txt`: ordinary French words that the fuzzy matcher would
-  read as a misspelt commune (« prise » → Prissé, « lieux » → Limeux): never fuzzy-matched.
+  read as a misspelt commune (« prise » → Prissé, « lieux » → Limeux): never fuzzy-matched;
+- `knowledge/data/mots-proches-lexique.txt`: ordinary French words that the parser's typo
+  correction would read as a misspelt lexicon word (« commence » → commerce, « marché » →
+  marche): never corrected. Rebuild it when the lexicon changes.
 
 Run by hand when the gazetteer changes (`pip install simplemma`); the bot itself never imports
 simplemma, whose French dictionary would cost ~27 MB of memory per process.
@@ -18,11 +21,13 @@ from pathlib import Path
 from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
 from knowledge.gazetteer import default_gazetteer
-from knowledge.textnorm import fold_word
+from knowledge.parser import Parser
+from knowledge.textnorm import ALL_STOP_WORDS, fold_word
 
 DATA = Path(__file__).resolve().parents[1] / "knowledge" / "data"
 OUT = DATA / "communes-mots-courants.txt"
 LOOKALIKES = DATA / "mots-proches-communes.txt"
+LEXICON_LOOKALIKES = DATA / "mots-proches-lexique.txt"
 
 
 def main() -> int:
@@ -44,6 +49,14 @@ def main() -> int:
     LOOKALIKES.write_text("# Mots courants que l'approximation prendrait pour une commune mal écrite.\n"
                           + "\n".join(lookalikes) + "\n", encoding="utf-8")
     print(f"{len(lookalikes)} mots écrits dans {LOOKALIKES}", file=sys.stderr)
+    if not LEXICON_LOOKALIKES.exists():
+        LEXICON_LOOKALIKES.write_text("", encoding="utf-8")
+    parser = Parser(gazetteer)
+    near_lexicon = sorted(word for word in vocabulary if len(word) >= 5 and word.isalpha()
+                          and word not in ALL_STOP_WORDS and parser.closest_lexicon_word(word) not in (None, word))
+    LEXICON_LOOKALIKES.write_text("# Mots courants que la correction des fautes prendrait pour un mot du lexique.\n"
+                                  + "\n".join(near_lexicon) + "\n", encoding="utf-8")
+    print(f"{len(near_lexicon)} mots écrits dans {LEXICON_LOOKALIKES}", file=sys.stderr)
     return 0
 
 

@@ -168,6 +168,11 @@ CASES = [
     Case("Je viens de me mettre micro-entrepreneur, comment déclarer mon chiffre d'affaires ?",
          ("entreprise", "demarches"), ("createurs-entreprise",)),
     Case("Vendre mes confitures sur Facebook, qui peut m'aider à Forcalquier ?", ("entreprise",), place="c:04088"),
+    # --- a département number right after the commune; « du » folds the commune's article
+    Case("Saint-Pierre 974, un atelier sur les arnaques ?", ("securite",), place="c:97416"),
+    Case("Une formation Facebook pour les artisans du Pradet ?", ("entreprise",), ("tpe-pme",), "c:83098"),
+    # --- typo correction leaves real French words alone (« commence » is not « commerce »)
+    Case("Le festival de Cannes commence quand ?", (), (), "c:06029"),
 ]
 
 
