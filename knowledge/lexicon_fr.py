@@ -7,6 +7,9 @@ may stand between the words of a pattern. Weights rank the needs when a question
 a word ending in `!` matches only itself (« retraitées! » is
 not « retraite »); the longest pattern wins where patterns overlap (« impression 3d » over « impression »), and a
 pattern mapped to `None` only hides its words (« conseiller en insertion » is a job, not a need).
+
+After adding words, run `scripts/build_common_words.py`: it lists the ordinary French words the typo
+correction must leave alone (« commence » is not a misspelt « commerce »).
 """
 
 from __future__ import annotations
@@ -33,8 +36,21 @@ SMS: Final[dict[str, str]] = {
     "bcq": "beaucoup", "nn": "non", "ok": "", "stv": "si tu veux", "cad": "c est a dire", "msg": "message",
     "mel": "mail", "ae": "auto entrepreneur", "dem": "demande", "taf": "travail", "doss": "dossier", "tkt": "",
     "mtn": "maintenant", "auj": "aujourd hui", "ajd": "aujourd hui", "cmt": "comment",
-    "cmnt": "comment", "pa": "pas", "qd": "quand", "qdm": "quand meme",
+    "cmnt": "comment", "pa": "pas", "pce": "provence", "qd": "quand", "qdm": "quand meme",
 }
+
+#: Small businesses people own: (possessive, indefinite article, noun). « mon bar », « j'ai un gîte »,
+#: « pour ma pizzeria » say the asker runs one (tpe-pme) and asks about it (entreprise).
+OWN_BUSINESSES: Final[tuple[tuple[str, str, str], ...]] = (
+    ("mon", "un", "bar"), ("mon", "un", "snack"), ("mon", "un", "gite"), ("mon", "un", "hotel"),
+    ("mon", "un", "camping"), ("mon", "un", "restaurant"), ("mon", "un", "salon"), ("mon", "un", "magasin"),
+    ("mon", "un", "commerce"), ("mon", "un", "garage"), ("mon", "un", "cabinet"), ("mon", "un", "institut"),
+    ("mon", "un", "food truck"), ("mon", "un", "atelier de"), ("mon", "un", "domaine"), ("mon", "un", "caveau"),
+    ("ma", "une", "pizzeria"), ("ma", "une", "creperie"), ("ma", "une", "brasserie"), ("ma", "une", "boulangerie"),
+    ("ma", "une", "epicerie"), ("ma", "une", "boutique"), ("ma", "une", "ferme"), ("ma", "une", "societe"),
+    ("ma", "une", "chambre d hote"), ("ma", "une", "librairie"), ("ma", "une", "agence"), ("ma", "une", "entreprise"),
+    ("mon", "une", "exploitation"), ("mon", "une", "entreprise"), ("mon", "une", "auberge"), ("mon", "une", "onglerie"),
+)
 
 #: Need patterns: (pattern, weight) per need code.
 NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
@@ -65,7 +81,8 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("carte de sejour", 4), ("demande d asile", 3), ("pension*", 3), ("chomage partiel", 3),
         ("espace personnel", 2), ("compte ameli", 4), ("france services", 2), ("administration", 2.5),
         ("dossier", 1), ("fiscal*", 3), ("immatricul*", 3), ("guichet unique", 3.5), ("inpi", 3.5),
-        ("recensement", 4), ("jdc", 4), ("journee defense", 4), ("journee d appel", 4), ("majdc", 4),
+        ("recensement", 4), ("carte mobilite inclusion", 4), ("cmi", 3), ("renouveler", 2),
+        ("renouvellement", 2.5), ("jdc", 4), ("journee defense", 4), ("journee d appel", 4), ("majdc", 4),
         ("avis d imposition", 4), ("loyer", 2), ("facture d electricite", 2),
     ],
     "outils-quotidien": [
@@ -97,7 +114,8 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("accompagnement numerique", 1), ("appel video", 3), ("envoyer des photos", 2), ("copier coller", 3),
         ("messagerie", 3), ("recherche sur internet", 3), ("naviguer sur internet", 3), ("utiliser internet", 2.5),
         ("mac", 2), ("linux", 2), ("logiciel*", 1.5), ("autonome", 1), ("autonomie", 1),
-        ("message* vocal", 3), ("envoyer* photo*", 3.5), ("photo* par mail", 4), ("qr code", 4.5),
+        ("message* vocal", 3), ("envoyer* photo*", 3.5), ("envo* des photo*", 3.5), ("facebook", 1.5),
+        ("photo* par mail", 4), ("qr code", 4.5),
         ("code qr", 4.5), ("messages vocaux", 3), ("message vocaux", 3), ("debuter", 1.5),
         ("debuter sur internet", 3.5), ("debuter en informatique", 3.5), ("debuter sur ordinateur", 3.5),
         ("cours pour debuter", 3), ("cours pour utiliser", 3.5), ("cours pour utiliser un ordinateur", 4),
@@ -145,7 +163,12 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("reconnaitre un faux", 5), ("compte pirate", 5), ("sextorsion", 4), ("chantage", 3), ("malveillant*", 3),
         ("cyberattaque", 4), ("harcel*", 3), ("proteg*", 3), ("surveillance", 3.5), ("espion*", 4),
         ("clique* sur le lien", 4), ("cliquer sur un lien", 4), ("lien suspect", 4), ("coordonnees bancaires", 4),
-        ("danger*", 2.5), ("piege*", 3), ("faire avoir", 3.5), ("fuit*", 4), ("fuite* de donnees", 5),
+        ("danger*", 2.5), ("piege*", 3), ("faire avoir", 3.5), ("a fuite", 4), ("ont fuite", 4),
+        ("fuite* de donnees", 5), ("fuite* de mes donnees", 5),
+        ("est* fiable*", 6), ("site* fiable*", 6), ("plein de pub*", 4), ("pop up", 4), ("popup*", 4),
+        ("fenetres qui s ouvrent", 4), ("adware", 4), ("suspect*", 3.5), ("bizarre", 2.5), ("louche", 3),
+        ("confirme* mes identifiants", 4.5), ("identifiants", 2), ("code* recu* par sms", 4.5),
+        ("donne* mon code", 4), ("donne* le code", 4), ("c est grave", 2), ("c vrai", 2), ("c est vrai", 2),
         ("change* mes mot* de passe", 4), ("me faire avoir", 4),
         ("se faire avoir", 4), ("sans risque", 2.5), ("faux site*", 4), ("faux conseiller*", 4), ("demarchage", 2),
     ],
@@ -166,9 +189,11 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("pour les parents", 3.5), ("ecrans a la maison", 4),
     ],
     "loisirs-creation": [
-        ("photo*", 3), ("video*", 3), ("montage", 3), ("monter les videos", 4), ("musique*", 3),
+        ("photo*", 2.5), ("video*", 3), ("montage", 3), ("monter les videos", 4), ("musique*", 3),
         ("impression 3d", 5), ("imprimante 3d", 5), ("imprimantes 3d", 5), ("3d", 2.5), ("fablab", 4),
-        ("fab lab", 4), ("dessin*", 2.5), ("retouche*", 3), ("jeu video", 3), ("jeux video", 3),
+        ("fab lab", 4), ("dessin*", 3.5), ("apprendre la photo", 4), ("cours de photo", 4), ("atelier* photo", 4),
+        ("photographi*", 4), ("dessiner", 3.5), ("dessin numerique", 5), ("retouche*", 3), ("jeu video", 3),
+        ("jeux video", 3),
         ("jeux", 2), ("jeu", 1.5), ("programmation", 2.5), ("coder", 3), ("codage", 3), ("programmer", 2.5),
         ("bande dessinee", 4), ("bd", 3), ("realite virtuelle", 4), ("robotique", 3),
         ("scratch", 3), ("arduino", 3), ("graphisme", 3), ("podcast*", 3), ("blog*", 2), ("genealogie", 3),
@@ -215,7 +240,10 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("preter un ordinateur", 4),
         ("acces au materiel", 4), ("utiliser un ordinateur", 2.5), ("utiliser un ordi", 2.5), ("materiel", 1.5),
         ("photocopieuse", 4),
-        ("recharger", 2), ("4g", 2), ("box", 2), ("fibre", 2), ("telecharger un document", 2),
+        ("recharger", 2), ("brancher", 3), ("au calme", 2), ("coworking", 4), ("prise* electrique*", 3),
+        ("charger mon telephone", 4.5), ("charger mon portable", 4.5), ("charger* mon ordi*", 4),
+        ("avoir internet", 4), ("avoir acces a internet", 4), ("4g", 2), ("box", 2), ("fibre", 2),
+        ("telecharger un document", 2),
     ],
     "materiel-solidaire": [
         ("pas cher", 0.8), ("pas chere", 0.8), ("pas chers", 0.8), ("moins cher", 0.8), ("petit prix", 3),
@@ -231,7 +259,9 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("ordinateur gratuit", 5), ("donner un ordinateur", 4.5), ("recyclerie", 3.5), ("emmaus", 4),
         ("emmaus connect", 5), ("s equiper", 3.5), ("m equiper", 3.5), ("ordinateur* donne*", 5),
         ("donne* des ordinateur*", 5), ("donne* un ordinateur", 5), ("abordable", 4),
-        ("solidaire", 2.5),
+        ("solidaire", 2.5), ("don!", 0.5), ("donne* des tablette*", 5), ("donne* des telephone*", 5),
+        ("donne* des smartphone*", 5), ("donne* des ordi", 5), ("donne* une tablette", 5), ("donne* un telephone", 5),
+        ("dons!", 0.5), ("euros", 0.5), ("euro", 0.5),
         ("budget", 1.5), ("pas les moyens", 4), ("moyens financiers", 3), ("gratuit", 1), ("cout", 1.5),
         ("obtenir un ordinateur", 4.5), ("avoir un ordinateur", 4),
         ("trouver un ordinateur", 4), ("carte sim", 3), ("forfait", 2.5),
@@ -272,7 +302,10 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("pour mon activite", 4.5), ("pour un restaurant", 4.5), ("pour mon restaurant", 4.5),
         ("pour une entreprise", 4.5), ("pour ma societe", 4.5), ("pour une tpe", 4.5), ("pour ma tpe", 4.5),
         ("pour une pme", 4.5), ("pour les tpe", 4.5), ("pour les pme", 4.5), ("catalogue", 3), ("facebook shop", 4),
-        ("instagram shopping", 4), ("food truck", 4),
+        ("instagram shopping", 4),
+        *((f"{own} {noun}", 3.5) for own, _, noun in OWN_BUSINESSES),
+        *((f"pour {own} {noun}", 4.5) for own, _, noun in OWN_BUSINESSES),
+        *((f"pour {a} {noun}", 4.5) for _, a, noun in OWN_BUSINESSES), ("food truck", 4),
     ],
 }
 
@@ -318,6 +351,11 @@ AUDIENCES: Final[dict[str, list[str]]] = {
         "me mettre en micro entrepreneur*", "devenir auto entrepreneur*", "devenir micro entrepreneur*",
         "passer auto entrepreneur*", "passer micro entrepreneur*", "devenu auto entrepreneur*",
         "devenue auto entrepreneuse*", "on lance", "lancons", "on ouvre", "ouvrons",
+        "m immatricul*", "viens de m immatriculer", "vien* d immatriculer",
+        *(f"{act} {what}" for act in ("creation de", "immatriculation de", "lancement de", "ouverture de",
+        "immatricul*")
+          for what in ("mon entreprise", "ma micro entreprise", "mon auto entreprise", "ma societe", "mon activite",
+                       "ma boite", "mon commerce", "ma boutique", "mon autoentreprise")),
         *(f"{verb} {what}" for verb in ("cree!", "monte!", "lance!")
           for what in ("mon auto entreprise", "ma micro entreprise", "mon autoentreprise", "ma societe",
                        "mon activite", "ma boite", "mon commerce", "ma boutique")),
@@ -344,6 +382,8 @@ AUDIENCES: Final[dict[str, list[str]]] = {
         "micro entrepreneur*", "micro entrepreneuse*", "auto entrepreneur*", "auto entrepreneuse*",
         "autoentrepreneur*", "ai une petite entreprise", "ai une entreprise", "ai un commerce", "ai une boutique",
         "ai une societe", "petites! entreprises!", "petits commerces!", "petits commercants",
+        *(f"{own} {noun}" for own, _, noun in OWN_BUSINESSES), *(f"ai {a} {noun}" for _, a, noun in OWN_BUSINESSES),
+        *(f"tiens {a} {noun}" for _, a, noun in OWN_BUSINESSES),
     ],
     "demandeurs-emploi": [
         "chomage", "chomeur*", "chomeuse*", "demandeur* d emploi", "demandeuse* d emploi", "sans emploi",
@@ -378,7 +418,8 @@ AUDIENCES: Final[dict[str, list[str]]] = {
                 "femme retraitee", "parents retraites", "voisin retraite", "voisine retraitee", "est retraite!",
                 "sont retraites!", "est retraitee!", "retraitee!", "retraitees!", "retraites!",
                 "un retraite!", "une retraitee!", "les retraites!", "personne* agee*", "senior*",
-                "3eme age", "troisieme age", "3e age", "grand mere", "grand pere", "grands parents",
+                "3eme age", "troisieme age", "les vieux", "vieilles personnes", "personnes vieillissantes", "3e age",
+                "grand mere", "grand pere", "grands parents",
                 "grand parent", "papy", "papi", "mamie", "mamy", "aines!", "ehpad",
                 "petit* enfant*", "petite fille", "petit fils", "petites filles"],
     "femmes": ["femmes", "suis une femme", "suis femme", "entre femmes", "feminin*"],
@@ -431,7 +472,7 @@ WEAK_AUDIENCES: Final[dict[str, tuple[str, frozenset[str]]]] = {
     **{own: ("tpe-pme", frozenset({"createurs-entreprise"})) for own in (
         "ma societe", "mon magasin", "mon restaurant", "ma boulangerie", "mon salon", "mon cabinet", "mon garage",
         "ma petite entreprise", "mon exploitation", "mon hotel", "mon gite", "ma ferme", "mon camping", "mon bar",
-        "mon snack", "mon institut", "mon atelier de")},
+        "mon snack", "mon institut", "mon atelier de", *(f"{own} {noun}" for own, _, noun in OWN_BUSINESSES))},
 }
 
 #: Phrases that look like an audience but are not one (a relative, a job, an object).
@@ -443,7 +484,8 @@ NOT_AUDIENCES: Final[tuple[str, ...]] = (
     "leurs familles", "ta famille", "votre famille", "mes proches", "bourse etudiante", "bourses etudiantes",
     "logement etudiant", "carte etudiante", "job etudiant", "fini mes etudes", "demande de rsa", "demande rsa",
     "dossier rsa", "dossier de rsa", "eleve mes enfants", "elever mes enfants", "eleve* mes enfants",
-    "de famille", "en famille", "mes parents", "ses parents", "nos parents", "leurs parents",
+    "creer* une boite mail", "creer* une boite email", "creer* ma boite mail", "creer* une boite aux lettres",
+    "creer* une adresse mail", "de famille", "en famille", "mes parents", "ses parents", "nos parents", "leurs parents",
 )
 
 #: Ages: a number of years after these words is the age of the person helped.
@@ -499,7 +541,7 @@ AUDIENCE_NEEDS: Final[dict[str, str]] = {
     "tpe-pme": "entreprise",
     "createurs-entreprise": "entreprise",
 }
-AUDIENCE_BOOST: Final = 2.0
+AUDIENCE_BOOST: Final = 1.5
 #: Below this score a need is noise (« mairie » alone, « numérique » alone).
 MIN_NEED_SCORE: Final = 1.0
 
@@ -549,7 +591,10 @@ BUSINESS_EXACT: Final = frozenset({"pro", "professionnel", "professionnelle", "o
 NEED_COMBOS: Final[tuple[tuple[tuple[str, ...], tuple[str, ...], str, float], ...]] = (
     (("ordinateur", "pc", "tablette", "telephone", "smartphone", "portable", "materiel", "imprimante"),
      ("pas cher", "pas chere", "pas chers", "moins cher", "petit prix", "petits prix", "bas prix", "low cost",
-      "prix solidaire", "prix reduit", "solidaire", "acheter", "achat"), "materiel-solidaire", 4.5),
+      "prix solidaire", "prix reduit", "solidaire", "acheter", "achat", "don!",
+      "dons!", "euros", "euro"), "materiel-solidaire", 4.5),
+    (("sms", "mail", "message", "appel", "courriel", "lien", "texto"),
+     ("c vrai", "c est vrai", "bizarre", "suspect*", "louche", "c est grave"), "securite", 5.5),
     (("tiktok", "instagram", "facebook", "youtube", "snapchat", "reseau", "twitter", "algorithm"), ("comprendre",),
      "culture-numerique", 3.0),
     (("ecran",), ("jeux video", "jeu video"), "parentalite", 4.0),

@@ -169,7 +169,8 @@ class PlaceFinder:
             following = tokens[index + 1].word if index + 1 < len(tokens) else ""
             if following in {"ans", "an", "km", "h", "heures", "euros", "e", "min"}:
                 continue
-            if token.in_parentheses or previous in DEPARTEMENT_CUES:
+            heading = index == 0 and len(token.word) >= 2 and (following == "" or tokens[1].boundary_before)
+            if token.in_parentheses or previous in DEPARTEMENT_CUES or heading:
                 departement = self.gazetteer.departement(token.word)
                 if departement:
                     return departement.code, index
@@ -261,8 +262,10 @@ class PlaceFinder:
         bare = [t.word for t in span if t.word not in _ARTICLES]
         if not any(t.capital for t in span) and " ".join(bare) in NOT_PLACES:
             return None
-        common = all(t.word in self._common_words or t.word in ALL_STOP_WORDS or t.word in self._lexicon_words
-                     for t in span) or (single and is_departement and match is None and word in self._lookalikes)
+        long_name = sum(1 for t in span if t.word not in _NAME_CONNECTORS) >= 3
+        common = (not long_name and all(t.word in self._common_words or t.word in ALL_STOP_WORDS
+                                        or t.word in self._lexicon_words for t in span)) \
+            or (single and is_departement and match is None and word in self._lookalikes)
         if common:
             strong_preposition = preposition >= 2.0
             named_words = [t for t in span if t.word not in _NAME_CONNECTORS]
@@ -317,9 +320,20 @@ class PlaceFinder:
 
     def _longer_misspelt(self, candidate: _PlaceCandidate, tokens: Sequence[Token]) -> _PlaceCandidate:
         """« Saint-Jean-de-Lutz »: an exact name followed by « de » and a name-like word is the
-        beginning of a longer, misspelt name (Saint-Jean-de-Luz), not the short one."""
+        beginning of a longer, misspelt name (Saint-Jean-de-Luz), not the short one; « Les Mureau »
+        is Les Mureaux misspelt, not the end of Pargny-sous-Mureau."""
         end = candidate.end
-        if candidate.match is None or end + 1 >= len(tokens) or tokens[end].word not in _NAME_CONNECTORS:
+        if candidate.match is None:
+            return candidate
+        start = candidate.start
+        if candidate.match.how == "short" and start and tokens[start - 1].word in _ARTICLES:
+            # « Les Mureau »: the article belongs to a misspelt name (Les Mureaux), not to the
+            # tail of another one (Pargny-sous-Mureau).
+            text = " ".join(t.word for t in tokens[start - 1:end])
+            match = self.gazetteer.fuzzy(text, 90.0)
+            if match is not None and match.communes[0].population > candidate.match.communes[0].population:
+                return _PlaceCandidate(start - 1, end, match, candidate.score)
+        if end + 1 >= len(tokens) or tokens[end].word not in _NAME_CONNECTORS:
             return candidate
         all_lower = not any(t.capital for t in tokens)
         for stop in (end + 2, end + 3):
@@ -338,12 +352,16 @@ class PlaceFinder:
         """Misspelt commune names: the words after a place preposition, or capitalised words."""
         best: _PlaceCandidate | None = None
         starts: list[tuple[float, int]] = []
+        all_lower = not any(t.capital for t in tokens)
         for start in range(len(tokens)):
             preposition = self._preposition_score(tokens, start)
             capital = tokens[start].capital and not tokens[start].boundary_before
             if preposition < 1.5 and not capital and start != 0:
                 continue
             word = tokens[start].word
+            if self._article_opens_name(tokens, start, all_lower):
+                starts.append((preposition + 1.0, start))
+                continue
             if word in ALL_STOP_WORDS or word in self._lexicon_words or word.isdigit() or word in NOT_PLACES:
                 continue
             common = word in self._common_words or word in self._lookalikes
@@ -352,15 +370,17 @@ class PlaceFinder:
             preposition = self._preposition_score(tokens, start)
             capital = tokens[start].capital and not tokens[start].boundary_before
             word = tokens[start].word
-            # A common first word (« Mont », « Chalon ») only opens a compound: « Mont de Marsant ».
-            shortest = start + (3 if word in self._common_words or word in self._lookalikes else 1)
+            # A common first word (« Mont », « Chalon ») only opens a compound: « Mont de Marsant »;
+            # an article opens « Les Abimes ».
+            shortest = start + (2 if word in _ARTICLES else 3 if word in self._common_words
+                                or word in self._lookalikes else 1)
             for end in range(start + 1, min(start + 5, len(tokens)) + 1):
                 if end > start + 1 and (tokens[end - 1].boundary_before or tokens[end - 1].word.isdigit()):
                     break
                 text = " ".join(t.word for t in tokens[start:end])
                 if len(text) < 4 or end < shortest:
                     continue
-                if end > start + 1 and shortest > start + 1 and tokens[start + 1].word not in _NAME_CONNECTORS:
+                if end > start + 1 and shortest == start + 3 and tokens[start + 1].word not in _NAME_CONNECTORS:
                     break
                 match = self.gazetteer.fuzzy(text, 88.0 if len(text) < 7 else 85.0 if shortest == start + 1 else 90.0)
                 if match is None:
@@ -369,6 +389,17 @@ class PlaceFinder:
                 if best is None or score > best.score:
                     best = _PlaceCandidate(start, end, match, score)
         return best
+
+    def _article_opens_name(self, tokens: Sequence[Token], start: int, all_lower: bool) -> bool:
+        """« Les Abimes », « La Roquebrussane »: an article before a name-like word (not an
+        ordinary one: « les ateliers » is not Les Châteliers)."""
+        if tokens[start].word not in _ARTICLES or start + 1 >= len(tokens):
+            return False
+        following = tokens[start + 1]
+        word = following.word
+        return (following.capital or all_lower) and not following.boundary_before and len(word) >= 4 \
+            and word not in ALL_STOP_WORDS and word not in self._lexicon_words and word not in self._common_words \
+            and (following.capital or word not in self._lookalikes)
 
     def _choose_commune(self, candidate: _PlaceCandidate, tokens: Sequence[Token],
                         postal: list[tuple[int, tuple[Commune, ...]]], dep_hint: str | None) -> Place | None:
@@ -389,20 +420,25 @@ class PlaceFinder:
             if in_dep:
                 communes = tuple(in_dep)
         chosen = communes[0]
-        arrondissement = self._arrondissement(chosen, tokens, candidate.end)
+        arrondissement = self._arrondissement(chosen, tokens, candidate.start, candidate.end)
         if arrondissement is not None:
             return self._commune_place(arrondissement, "arrondissement", 0)
         homonyms = sum(1 for c in communes[1:] if fold(c.nom) == fold(chosen.nom))
         return self._commune_place(chosen, candidate.match.how, homonyms)
 
-    def _arrondissement(self, commune: Commune, tokens: Sequence[Token], end: int) -> Commune | None:
-        """« Lyon 7e », « paris 11e », « Marseille 3ème arrondissement », « 13e arrondissement de Marseille »."""
+    def _arrondissement(self, commune: Commune, tokens: Sequence[Token], start: int, end: int) -> Commune | None:
+        """« Lyon 7e », « paris 11e », « Marseille 3ème arrondissement », « 13e arrondissement de
+        Marseille », « dans le 13e à Marseille »."""
         city = fold(commune.nom)
         if city not in _CITIES_WITH_ARRONDISSEMENTS:
             return None
         if end < len(tokens):
             found = _ORDINAL.match(tokens[end].word)
             if found:
+                return self.gazetteer.arrondissement(city, int(found.group(1)))
+        for token in tokens[max(0, start - 3):start]:
+            found = _ORDINAL.match(token.word)
+            if found and found.group(2):
                 return self.gazetteer.arrondissement(city, int(found.group(1)))
         for index, token in enumerate(tokens):
             if token.word.startswith("arrondissement") and index > 0:

@@ -171,6 +171,16 @@ CASES = [
     # --- a département number right after the commune; « du » folds the commune's article
     Case("Saint-Pierre 974, un atelier sur les arnaques ?", ("securite",), place="c:97416"),
     Case("Une formation Facebook pour les artisans du Pradet ?", ("entreprise",), ("tpe-pme",), "c:83098"),
+    # --- an article opening a misspelt name; long names of common words; a heading number; « le 3e à Lyon »
+    Case("Les Mureau : atelier sur les mots de passe", ("securite",), place="c:78440"),
+    Case("les ateliers du moment sur les arnaques ?", ("securite",)),
+    Case("saint paul trois chateaux aide pour la carte grise", ("demarches",), place="c:26324"),
+    Case("84, un atelier cv ?", ("insertion-pro",), place="d:84"),
+    Case("quelqu'un pour m'aider avec Ameli dans le 3e à Lyon ?", ("demarches",), place="c:69383"),
+    # --- messages asking to confirm something are scams; a shop owner's tools serve the shop
+    Case("J'ai reçu un SMS de la Poste pour un colis bloqué, c'est louche non ? Je suis à Cavaillon",
+         ("securite",), place="c:84035"),
+    Case("atelier instagram pour ma crêperie à Menton", ("entreprise",), ("tpe-pme",), "c:06083"),
     # --- typo correction leaves real French words alone (« commence » is not « commerce »)
     Case("Le festival de Cannes commence quand ?", (), (), "c:06029"),
 ]
