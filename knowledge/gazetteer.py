@@ -174,7 +174,11 @@ class Gazetteer:
             lat, lon = centres.get(code, (None, None))
             self.departements[code] = Departement(code, nom, lat, lon)
             for alias in (nom, *aliases):
-                self.departement_names[fold(alias)] = code
+                folded = fold(alias)
+                self.departement_names[folded] = code
+                # « dans la Marne », « les Bouches-du-Rhône »: the article belongs to the name.
+                for article in ("le", "la", "les", "l"):
+                    self.departement_names.setdefault(f"{article} {folded}", code)
 
     def _departement_centres(self) -> dict[str, tuple[float, float]]:
         sums: dict[str, list[float]] = {}
@@ -255,10 +259,14 @@ class Gazetteer:
             return None
         bucket = [name for size in range(len(folded) - 2, len(folded) + 3)
                   for name in self._fuzzy_buckets.get((folded[0], size), ())]
-        best = process.extractOne(folded, bucket, scorer=fuzz.ratio, score_cutoff=cutoff)
-        if best is None:
+        found = process.extract(folded, bucket, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8)
+        if not found:
             return None
-        return NameMatch(self._fuzzy_names[best[0]], "fuzzy")
+        # Equally close names (« Lile »: Lille, Lisle): the one people mean is the most populous.
+        top = found[0][1]
+        names = [name for name, score, _ in found if score >= top - 0.01]
+        best = max(names, key=lambda name: self._fuzzy_names[name][0].population)
+        return NameMatch(self._fuzzy_names[best], "fuzzy")
 
     def arrondissement(self, city_folded: str, number: int) -> Commune | None:
         """Municipal arrondissement `number` of Paris, Lyon or Marseille."""

@@ -3,10 +3,11 @@
 Grammar as data: adding a way people say something is adding a line here. A pattern is a string of
 words, folded and stemmed like the question (so « lettres de motivation » matches « lettre
 motivation »); a word ending in `*` matches any folded word starting with it; up to two stop words
-may stand between the words of a pattern. Weights rank the needs when a question names several;
-a word ending in `!` matches only itself (« retraitées! » is
-not « retraite »); the longest pattern wins where patterns overlap (« impression 3d » over « impression »), and a
-pattern mapped to `None` only hides its words (« conseiller en insertion » is a job, not a need).
+may stand between the words of a pattern, never across punctuation. Weights rank the needs when a
+question names several; a word ending in `!` matches only itself (« retraitées! » is not
+« retraite », « une! » keeps an article that patterns otherwise skip); the longest pattern wins
+where patterns overlap (« impression 3d » over « impression »), and a pattern mapped to `None` only
+hides its words (« conseiller en insertion » is a job, not a need).
 
 After adding words, run `scripts/build_common_words.py`: it lists the ordinary French words the typo
 correction must leave alone (« commence » is not a misspelt « commerce »).
@@ -36,8 +37,17 @@ SMS: Final[dict[str, str]] = {
     "bcq": "beaucoup", "nn": "non", "ok": "", "stv": "si tu veux", "cad": "c est a dire", "msg": "message",
     "mel": "mail", "ae": "auto entrepreneur", "dem": "demande", "taf": "travail", "doss": "dossier", "tkt": "",
     "mtn": "maintenant", "auj": "aujourd hui", "ajd": "aujourd hui", "cmt": "comment",
-    "cmnt": "comment", "pa": "pas", "pce": "provence", "qd": "quand", "qdm": "quand meme",
+    "cmnt": "comment", "pa": "pas", "pce": "provence", "occase": "occasion", "occaz": "occasion",
+    "resto": "restaurant", "qd": "quand", "qdm": "quand meme",
 }
+
+#: Languages other than French (« ma mère ne parle qu'arabe »).
+LANGUAGES: Final[tuple[str, ...]] = (
+    "arabe", "anglais", "espagnol", "portugais", "turc", "russe", "ukrainien", "roumain", "chinois", "mandarin",
+    "tamoul", "pachto", "dari", "farsi", "persan", "albanais", "serbe", "bulgare", "polonais", "italien", "allemand",
+    "wolof", "lingala", "swahili", "somali", "tigrinya", "ourdou", "bengali", "vietnamien", "berbere", "kabyle",
+    "kurde", "armenien", "georgien", "soninke", "bambara", "peul", "haoussa", "comorien", "mahorais", "shimaore",
+)
 
 #: Small businesses people own: (possessive, indefinite article, noun). « mon bar », « j'ai un gîte »,
 #: « pour ma pizzeria » say the asker runs one (tpe-pme) and asks about it (entreprise).
@@ -50,6 +60,14 @@ OWN_BUSINESSES: Final[tuple[tuple[str, str, str], ...]] = (
     ("ma", "une", "epicerie"), ("ma", "une", "boutique"), ("ma", "une", "ferme"), ("ma", "une", "societe"),
     ("ma", "une", "chambre d hote"), ("ma", "une", "librairie"), ("ma", "une", "agence"), ("ma", "une", "entreprise"),
     ("mon", "une", "exploitation"), ("mon", "une", "entreprise"), ("mon", "une", "auberge"), ("mon", "une", "onglerie"),
+    ("ma", "une", "sarl"), ("ma", "une", "sas"), ("ma", "une", "sasu"), ("mon", "une", "eurl"),
+    ("mon", "un", "bar tabac"), ("mon", "un", "tabac"), ("mon", "un", "resto"),
+)
+#: « mon bar », « ma petite boulangerie », « notre gîte ».
+OWNED_BUSINESS_PHRASES: Final[tuple[str, ...]] = (
+    *(f"{own} {noun}" for own, _, noun in OWN_BUSINESSES),
+    *(f"{own} petit* {noun}" for own, _, noun in OWN_BUSINESSES),
+    *(f"notre {noun}" for _, _, noun in OWN_BUSINESSES),
 )
 
 #: Need patterns: (pattern, weight) per need code.
@@ -58,7 +76,11 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("demarche*", 3), ("demarches administratives", 4), ("administrati*", 2.5), ("papiers", 2.5),
         ("paperasse", 3), ("caf", 4), ("apl", 4), ("allocation*", 3), ("allocs", 3), ("prime d activite", 4),
         ("aide au logement", 4), ("demande de logement", 4), ("logement social", 4), ("impot*", 4),
-        ("declaration de revenus", 4), ("declarer mes revenus", 4), ("taxe d habitation", 4),
+        ("declaration de revenus", 4), ("declar* revenus", 4), ("info retraite", 4), ("portail famille", 4.5),
+        ("portail*", 2),
+        ("radie", 4), ("radiee", 4), ("radiation", 4), ("inscri* a l ecole", 4.5), ("inscription scolaire", 4.5),
+        ("inscription* a l ecole", 4.5), ("inscrire les enfants", 4), ("inscri* a la cantine", 4.5),
+        ("taxe d habitation", 4),
         ("taxe fonciere", 4), ("ants", 4), ("carte grise", 4), ("permis de conduire", 4),
         ("passeport", 4), ("carte d identite", 4), ("titre de sejour", 4), ("naturalisation", 4),
         ("prefecture", 3), ("ameli", 4), ("carte vitale", 4), ("securite sociale", 4), ("secu", 3),
@@ -114,7 +136,16 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("accompagnement numerique", 1), ("appel video", 3), ("envoyer des photos", 2), ("copier coller", 3),
         ("messagerie", 3), ("recherche sur internet", 3), ("naviguer sur internet", 3), ("utiliser internet", 2.5),
         ("mac", 2), ("linux", 2), ("logiciel*", 1.5), ("autonome", 1), ("autonomie", 1),
-        ("message* vocal", 3), ("envoyer* photo*", 3.5), ("envo* des photo*", 3.5), ("facebook", 1.5),
+        ("message* vocal", 3), ("grossir", 3.5), ("agrandir", 3.5), ("taille du texte", 4),
+        ("taille des caracteres", 4), ("sauvegard*", 3.5), ("changer de telephone", 3.5),
+        ("changeant de telephone", 3.5),
+        ("nouveau telephone", 3), ("perdu* mes photos", 4), ("billet* de train", 4), ("sncf", 3.5), ("billet*", 2.5),
+        ("box internet", 3.5), ("ma box", 3), ("mettre le wifi", 4.5), ("installer ma box", 4.5), ("configurer", 3.5),
+        ("parametrer", 3.5), ("le bon coin", 4), ("leboncoin", 4), ("vinted", 4), ("annonce*", 2),
+        ("envoyer des messages", 3.5), ("envoyer un message", 3.5), ("envo* des messages", 3.5),
+        ("signature* electronique*", 4), ("signer des documents", 4), ("signer en ligne", 4), ("signer un document", 4),
+        ("atelier info", 3), ("cours d info", 3), ("initiation info", 3), ("initiation ordi*", 3),
+        ("envoyer* photo*", 3.5), ("envo* des photo*", 3.5), ("facebook", 1.5),
         ("photo* par mail", 4), ("qr code", 4.5),
         ("code qr", 4.5), ("messages vocaux", 3), ("message vocaux", 3), ("debuter", 1.5),
         ("debuter sur internet", 3.5), ("debuter en informatique", 3.5), ("debuter sur ordinateur", 3.5),
@@ -127,7 +158,8 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("vien* d acheter un portable*", 3), ("vien* d acheter un ordi", 3),
     ],
     "insertion-pro": [
-        ("cv", 4), ("curriculum", 4), ("candidater", 3.5), ("repondre a* offre*", 4),
+        ("cv", 4), ("curriculum", 4), ("candidater", 3.5), ("en insertion", 3.5), ("jeunes en insertion", 4),
+        ("repondre a* offre*", 4),
         ("entrain* entretien*", 4), ("prepar* entretien*", 4), ("simulation d entretien", 4),
         ("entretien* en visio", 4),
         ("video de presentation", 4), ("cv video", 4), ("trouve* une offre", 3.5), ("lettre* de motivation", 4),
@@ -145,25 +177,29 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("profil professionnel", 3), ("interim", 3), ("jobboard", 3), ("apec", 3), ("vae", 3),
     ],
     "securite": [
-        ("arnaque*", 4), ("escroquerie*", 4), ("escroc*", 4), ("phishing", 4), ("hameconnage", 4),
+        ("arnaque*", 5), ("escroquerie*", 5), ("escroc*", 4), ("phishing", 5), ("hameconnage", 5),
         ("mot de passe", 3), ("mots de passe", 3), ("mot de passe oublie", 1), ("oublie mon mot de passe", 1),
-        ("perdu mon mot de passe", 1), ("virus", 4), ("antivirus", 4), ("pirat*", 4),
+        ("perdu mon mot de passe", 1), ("virus", 4), ("antivirus", 4), ("pirat*", 5),
         ("hack*", 4), ("vol de compte", 5), ("voler mon compte", 5), ("vole mon compte", 5),
         ("fait voler", 4), ("usurpation", 4), ("cybersecurite", 5), ("cyber securite", 5),
         ("cyberharcelement", 4), ("cyber harcelement", 4),  ("faux colis", 4),
         ("faux mail*", 4), ("faux sms", 4), ("spam*", 3), ("fraude*", 4), ("frauduleu*", 4),
         ("donnees personnelles", 3), ("rgpd", 3), ("vie privee", 3), ("securiser", 4), ("securite", 3),
-        ("securite numerique", 5), ("double authentification", 4), ("rancongiciel", 4), ("ransomware", 4),
+        ("securite numerique", 5), ("double authentification", 4), ("rancongiciel", 5.5), ("ransomware", 5.5),
+        ("rancon*", 4.5),
         ("se proteger", 3), ("proteger mes donnees", 4), ("protection des donnees", 3),
         ("compte bloque", 2), ("faux", 3), ("vole* mon telephone", 4), ("vol de telephone", 4),
         ("bloquer mes comptes", 4),
-        ("confidentialite", 3.5), ("parametres de confidentialite", 4), ("reglages de confidentialite", 4),
+        ("confidentialite", 3.5), ("parametres de confidentialite", 4.5), ("reglages de confidentialite", 4.5),
         ("donnees perso*", 3), ("fausse*", 3),
         ("fausse* amende*", 5), ("faux technicien*", 5),
         ("reconnaitre un faux", 5), ("compte pirate", 5), ("sextorsion", 4), ("chantage", 3), ("malveillant*", 3),
-        ("cyberattaque", 4), ("harcel*", 3), ("proteg*", 3), ("surveillance", 3.5), ("espion*", 4),
+        ("cyberattaque*", 5), ("se proteger contre", 4), ("harcel*", 3), ("proteg*", 3), ("surveillance", 3.5),
+        ("espion*", 4),
         ("clique* sur le lien", 4), ("cliquer sur un lien", 4), ("lien suspect", 4), ("coordonnees bancaires", 4),
-        ("danger*", 2.5), ("piege*", 3), ("faire avoir", 3.5), ("a fuite", 4), ("ont fuite", 4),
+        ("danger*", 2.5), ("dangereu*", 4.5), ("plus sur que", 4), ("securise*", 4),
+        ("chiffrement", 4), ("surveille*", 4), ("vol* mon identite", 5), ("vol d identite", 5),
+        ("violence* conjugale*", 3), ("piege*", 3), ("faire avoir", 3.5), ("a fuite", 4), ("ont fuite", 4),
         ("fuite* de donnees", 5), ("fuite* de mes donnees", 5),
         ("est* fiable*", 6), ("site* fiable*", 6), ("plein de pub*", 4), ("pop up", 4), ("popup*", 4),
         ("fenetres qui s ouvrent", 4), ("adware", 4), ("suspect*", 3.5), ("bizarre", 2.5), ("louche", 3),
@@ -174,7 +210,10 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
     ],
     "parentalite": [
         ("controle parental", 5), ("pronote", 5), ("ent", 4), ("espace numerique de travail", 5),
-        ("educonnect", 5), ("ecran*", 2), ("temps d ecran", 5), ("temps passe sur les ecrans", 5),
+        ("educonnect", 5), ("ecran*", 1.5), ("ecrans", 2.5), ("family link", 5), ("google family", 5),
+        ("ecole directe", 5), ("qustodio", 5),
+        ("parent* d eleve*", 4.5), ("ce que mon enfant fait", 4.5), ("ce qu elle fait", 4), ("ce qu il fait", 4),
+        ("temps d ecran", 5), ("temps passe sur les ecrans", 5),
         ("parentalite", 5), ("education", 2), ("ecole", 2), ("college", 2), ("lycee", 2), ("devoirs", 2.5),
         ("harcelement scolaire", 5), ("jeux video de mes enfants", 5), ("ado*", 1.5), ("adolescent*", 2),
         ("protection des mineurs", 4), ("mes enfants", 1), ("mon enfant", 1), ("enfants", 0.8),
@@ -190,13 +229,15 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
     ],
     "loisirs-creation": [
         ("photo*", 2.5), ("video*", 3), ("montage", 3), ("monter les videos", 4), ("musique*", 3),
-        ("impression 3d", 5), ("imprimante 3d", 5), ("imprimantes 3d", 5), ("3d", 2.5), ("fablab", 4),
+        ("impression 3d", 5.5), ("imprimante 3d", 5.5), ("imprimantes 3d", 5.5), ("imprimer en 3d", 5.5),
+        ("imprim* 3d", 5.5), ("3d", 2.5), ("fablab", 4),
         ("fab lab", 4), ("dessin*", 3.5), ("apprendre la photo", 4), ("cours de photo", 4), ("atelier* photo", 4),
         ("photographi*", 4), ("dessiner", 3.5), ("dessin numerique", 5), ("retouche*", 3), ("jeu video", 3),
         ("jeux video", 3),
         ("jeux", 2), ("jeu", 1.5), ("programmation", 2.5), ("coder", 3), ("codage", 3), ("programmer", 2.5),
         ("bande dessinee", 4), ("bd", 3), ("realite virtuelle", 4), ("robotique", 3),
-        ("scratch", 3), ("arduino", 3), ("graphisme", 3), ("podcast*", 3), ("blog*", 2), ("genealogie", 3),
+        ("scratch", 3), ("arduino", 3), ("graphisme", 3), ("podcast*", 3), ("blog*", 3.5), ("juste pour moi", 2),
+        ("pour le plaisir", 3), ("genealogie", 3),
         ("livre photo", 4), ("album photo", 4), ("canva", 3.5), ("carte* de voeux", 3.5), ("atelier creatif", 3),
         ("creatif*", 3), ("affiche*", 3), ("carte* d anniversaire", 3),
         ("faire part", 3), ("musica*", 3), ("tablette graphique", 4), ("creation musicale", 4), ("loisir*", 3),
@@ -212,7 +253,11 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("fausse* info*", 5), ("fausses nouvelles", 5),
         ("comprendre internet", 4), ("comprendre le numerique", 4), ("comprendre reseaux sociaux", 4),
         ("fonctionne* internet", 4), ("fonctionne* reseaux sociaux", 4), ("fonctionnement d internet", 4),
-        ("fonctionnement reseaux sociaux", 4), ("info* vraie*", 4), ("vrai ou faux", 4),
+        ("fonctionnement reseaux sociaux", 4), ("info* vraie*", 4), ("savoir si une info*", 4),
+        ("une info qui tourne", 4), ("info qui circule", 4),
+        ("rumeur*", 4), ("hoax", 4), ("est vraie", 3), ("vraie ou fausse", 4), ("comment marche internet", 4),
+        ("ou vont mes donnees", 4), ("comprendre ce qu est", 3), ("moteur* de recherche", 3.5),
+        ("recommandation*", 3), ("vrai ou faux", 4),
         ("verifier une info*", 4), ("verifier les info*", 4), ("verifier l info*", 4), ("image de soi", 3),
         ("reseaux", 1.5),
         ("fake", 3), ("infox", 5), ("desinformation", 5), ("complot*", 3), ("algorithme*", 4),
@@ -228,7 +273,8 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("pollution numerique", 4), ("sobriete", 3), ("ecologi*", 3),
     ],
     "acces-equipement": [
-        ("imprim*", 4), ("impression*", 3.5), ("scan*", 4), ("numeriser", 3), ("numeriser un document", 4),
+        ("imprim*", 5), ("faire imprimer", 3.5), ("impression*", 3.5), ("scan*", 4.5), ("numeriser", 3),
+        ("numeriser un document", 4),
         ("photocop*", 4), ("wifi", 4), ("wi fi", 4), ("connexion internet", 4), ("connexion", 2.5),
         ("acces internet", 4), ("acces a internet", 4), ("besoin d internet", 4), ("besoin internet", 4),
         ("cyber", 4), ("cybercafe", 4), ("cyber cafe", 4), ("cyberbase", 3), ("cyber base", 3),
@@ -240,7 +286,12 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("preter un ordinateur", 4),
         ("acces au materiel", 4), ("utiliser un ordinateur", 2.5), ("utiliser un ordi", 2.5), ("materiel", 1.5),
         ("photocopieuse", 4),
-        ("recharger", 2), ("brancher", 3), ("au calme", 2), ("coworking", 4), ("prise* electrique*", 3),
+        ("recharger", 2), ("brancher", 1.5), ("brancher mon ordi*", 3.5), ("box* en panne", 5),
+        ("plus d internet", 4.5), ("ou je peux me connecter", 4), ("point d acces", 4), ("acces numerique", 3),
+        ("borne internet", 4.5), ("borne* numerique*", 4.5), ("lecteur d ecran", 4.5), ("clavier braille", 4.5),
+        ("braille", 3), ("materiel adapte", 4), ("utiliser internet gratuitement", 5), ("internet gratuit*", 4.5),
+        ("acceder a internet", 4.5), ("ni ordinateur", 4), ("acces libre", 4), ("en acces libre", 4.5),
+        ("au calme", 2), ("coworking", 4), ("prise* electrique*", 3),
         ("charger mon telephone", 4.5), ("charger mon portable", 4.5), ("charger* mon ordi*", 4),
         ("avoir internet", 4), ("avoir acces a internet", 4), ("4g", 2), ("box", 2), ("fibre", 2),
         ("telecharger un document", 2),
@@ -262,9 +313,10 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("solidaire", 2.5), ("don!", 0.5), ("donne* des tablette*", 5), ("donne* des telephone*", 5),
         ("donne* des smartphone*", 5), ("donne* des ordi", 5), ("donne* une tablette", 5), ("donne* un telephone", 5),
         ("dons!", 0.5), ("euros", 0.5), ("euro", 0.5),
-        ("budget", 1.5), ("pas les moyens", 4), ("moyens financiers", 3), ("gratuit", 1), ("cout", 1.5),
+        ("budget", 1.5), ("pas les moyens", 4), ("moyens financiers", 3), ("gratuit", 1), ("cout", 0.9),
+        ("pas d argent", 4), ("budget serre", 4),
         ("obtenir un ordinateur", 4.5), ("avoir un ordinateur", 4),
-        ("trouver un ordinateur", 4), ("carte sim", 3), ("forfait", 2.5),
+        ("trouver un ordinateur", 3), ("carte sim", 3), ("forfait", 2.5),
     ],
     "entreprise": [
         ("entreprise*", 2), ("creer mon entreprise", 5), ("creation d entreprise", 5),
@@ -302,8 +354,8 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("pour mon activite", 4.5), ("pour un restaurant", 4.5), ("pour mon restaurant", 4.5),
         ("pour une entreprise", 4.5), ("pour ma societe", 4.5), ("pour une tpe", 4.5), ("pour ma tpe", 4.5),
         ("pour une pme", 4.5), ("pour les tpe", 4.5), ("pour les pme", 4.5), ("catalogue", 3), ("facebook shop", 4),
-        ("instagram shopping", 4),
-        *((f"{own} {noun}", 3.5) for own, _, noun in OWN_BUSINESSES),
+        ("instagram shopping", 4), ("mes horaires", 3),
+        *((phrase, 3.5) for phrase in OWNED_BUSINESS_PHRASES),
         *((f"pour {own} {noun}", 4.5) for own, _, noun in OWN_BUSINESSES),
         *((f"pour {a} {noun}", 4.5) for _, a, noun in OWN_BUSINESSES), ("food truck", 4),
     ],
@@ -319,7 +371,8 @@ NEUTRAL: Final[tuple[str, ...]] = (
     "fete de l internet", "grande ecole du numerique", "suis retraite", "suis retraitee", "suis a la retraite",
     "jeune retraite", "jeune retraitee", "les retraites", "des retraites", "conseiller* france travail",
     "conseillere* france travail", "conseiller* pole emploi", "conseillere* pole emploi", "aide a domicile",
-    "demandeur* d emploi", "demandeuse* d emploi", "mes parents", "ses parents", "nos parents", "leurs parents",
+    "demandeur* d emploi", "demandeuse* d emploi", "t a programme", "vous a programme", "qui es tu", "tu es qui",
+    "mes parents", "ses parents", "nos parents", "leurs parents",
     "code de la route", "code postal", "code pin", "code promo",
 )
 
@@ -338,7 +391,8 @@ AUDIENCES: Final[dict[str, list[str]]] = {
         "lancer ma micro entreprise", "lance ma micro entreprise", "monter ma micro entreprise",
         "creer ma petite entreprise", "ouvrir mon entreprise", "lance* mon auto entreprise",
         "lance* ma micro entreprise", "lance* mon autoentreprise", "lance* ma societe", "lance* mon commerce",
-        "nouvelle entreprise", "jeune createur*", "creer entreprise*", "creer micro entreprise*",
+        "nouvelle entreprise", "jeune createur*", "creent leur entreprise", "creent leur activite",
+        "lancent leur entreprise", "lancent leur activite", "creer entreprise*", "creer micro entreprise*",
         "creer auto entreprise*", "creer autoentreprise*", "creer societe", "creer boite", "monter entreprise*",
         "monter micro entreprise*", "lancer micro entreprise*", "lancer auto entreprise*", "ouvrir entreprise*",
         "ouvrir micro entreprise*",
@@ -358,11 +412,12 @@ AUDIENCES: Final[dict[str, list[str]]] = {
                        "ma boite", "mon commerce", "ma boutique", "mon autoentreprise")),
         *(f"{verb} {what}" for verb in ("cree!", "monte!", "lance!")
           for what in ("mon auto entreprise", "ma micro entreprise", "mon autoentreprise", "ma societe",
-                       "mon activite", "ma boite", "mon commerce", "ma boutique")),
+                       "mon activite", "ma boite", "mon commerce", "ma boutique", "ma sarl", "ma sas", "ma sasu",
+                       "mon eurl")),
         *(f"{verb} {what}" for verb in ("ouvre!", "ouvrent!", "lance!", "lancent!", "cree!", "creent!", "monte!")
-          for what in ("une boutique", "un commerce", "un restaurant", "un magasin", "un salon", "une entreprise",
-                       "un food truck", "une activite", "un cafe", "une epicerie", "une boulangerie", "un bar",
-                       "un snack", "un gite", "un cabinet", "une societe", "sa boutique", "son commerce",
+          for what in ("une! boutique", "un! commerce", "un! restaurant", "un! magasin", "un! salon", "une! entreprise",
+                       "un! food truck", "une! activite", "un! cafe", "une! epicerie", "une! boulangerie", "un! bar",
+                       "un! snack", "un! gite", "un! cabinet", "une! societe", "sa boutique", "son commerce",
                        "son entreprise", "son activite", "sa societe", "son restaurant", "son magasin",
                        "son salon", "notre")),
     ],
@@ -376,13 +431,20 @@ AUDIENCES: Final[dict[str, list[str]]] = {
         "suis couvreur", "suis charpentier", "suis ebeniste", "suis serrurier", "suis garagiste",
         "suis mecanicien*", "suis estheticienne", "suis traiteur", "suis peintre en batiment",
         "suis paysagiste", "suis chauffagiste", "suis agriculteur*", "suis viticult*", "suis maraich*",
-        "suis commercant*", "mon entreprise", "notre entreprise", "mon auto entreprise", "ma micro entreprise",
+        "suis commercant*", "suis patron*", "suis le patron", "suis la patronne", "patron d un",
+        "patronne d un", "patron d une", "patronne d une", "patron de", "patronne de", "suis souffleur*",
+        "suis potier*",
+        "suis ceramiste", "suis bijoutier*", "suis couturier*", "suis couturiere", "suis tapissier*", "suis luthier",
+        "suis forgeron", "suis photographe", "suis graphiste", "suis apiculteur*", "suis brasseur*", "suis vigneron*",
+        "suis fromager*", "suis caviste", "suis taxi", "suis chauffeur vtc", "suis artisan*", "mon entreprise",
+        "notre entreprise", "mon auto entreprise", "ma micro entreprise",
         "mon exploitation", "mon hotel", "mon gite", "ma ferme", "mon atelier de", "je tiens un", "je tiens une",
         "je gere un", "je gere une", "mon camping", "chambre* d hote*", "mon bar", "mon snack", "mon institut",
         "micro entrepreneur*", "micro entrepreneuse*", "auto entrepreneur*", "auto entrepreneuse*",
         "autoentrepreneur*", "ai une petite entreprise", "ai une entreprise", "ai un commerce", "ai une boutique",
         "ai une societe", "petites! entreprises!", "petits commerces!", "petits commercants",
-        *(f"{own} {noun}" for own, _, noun in OWN_BUSINESSES), *(f"ai {a} {noun}" for _, a, noun in OWN_BUSINESSES),
+        *OWNED_BUSINESS_PHRASES, *(f"ai {a} {noun}" for _, a, noun in OWN_BUSINESSES),
+        *(f"ai {a} petit* {noun}" for _, a, noun in OWN_BUSINESSES),
         *(f"tiens {a} {noun}" for _, a, noun in OWN_BUSINESSES),
     ],
     "demandeurs-emploi": [
@@ -395,7 +457,12 @@ AUDIENCES: Final[dict[str, list[str]]] = {
         "mon dossier pole emploi", "mon conseiller france travail", "mon conseiller pole emploi",
         "ma conseillere france travail", "ma conseillere pole emploi", "licencie*", "perdu mon emploi",
         "perdu mon travail", "perdu mon boulot", "fin de contrat", "en recherche d emploi", "perdre mon emploi",
-        "perdre mon travail", "perdre mon boulot", "viens de perdre", "actualis*", "ma situation france travail",
+        "perdre mon travail", "perdre mon boulot", "viens de perdre", "m actualiser", "mon actualisation",
+        "actualis* france travail",
+        "actualis* pole emploi", "actualisation mensuelle", "ma situation france travail",
+        "fin de droits", "m a radie", "m a radiee", "suis radie*", "cherche mon premier job",
+        "cherche mon premier emploi", "cherche un premier emploi",
+        "cherche* un premier job",
         "mon espace france travail", "m inscrire a france travail", "m inscrire a pole emploi",
         "mon attestation* france travail", "mes attestation* france travail", "mon attestation* pole emploi",
         "mes attestation* pole emploi", "mon compte france travail", "mon compte pole emploi",
@@ -418,11 +485,15 @@ AUDIENCES: Final[dict[str, list[str]]] = {
                 "femme retraitee", "parents retraites", "voisin retraite", "voisine retraitee", "est retraite!",
                 "sont retraites!", "est retraitee!", "retraitee!", "retraitees!", "retraites!",
                 "un retraite!", "une retraitee!", "les retraites!", "personne* agee*", "senior*",
-                "3eme age", "troisieme age", "les vieux", "vieilles personnes", "personnes vieillissantes", "3e age",
+                "3eme age", "troisieme age", "vieilles personnes", "pour les vieux", "aux vieux", "dame agee",
+                "monsieur age",
+                "homme age", "femme agee", "parents ages", "parents agees", "agees!", "personnes vieillissantes",
+                "3e age",
                 "grand mere", "grand pere", "grands parents",
                 "grand parent", "papy", "papi", "mamie", "mamy", "aines!", "ehpad",
                 "petit* enfant*", "petite fille", "petit fils", "petites filles"],
-    "femmes": ["femmes", "suis une femme", "suis femme", "entre femmes", "feminin*"],
+    "femmes": ["femmes", "suis une femme", "suis femme", "entre femmes", "feminin*", "en tant que femme", "non mixte",
+               "femme victime*", "victime* de violences conjugales"],
     "handicap": ["handicap*", "sourd*", "malentendant*", "mal entendant*", "malvoyant*", "mal voyant*",
                  "aveugle*", "non voyant*", "fauteuil*", "pmr", "mobilite reduite", "autis*",
                  "trisomi*", "langue des signes", "lsf", "deficien*", "paralys*", "dyslexi*",
@@ -432,7 +503,12 @@ AUDIENCES: Final[dict[str, list[str]]] = {
                    "parle peu le francais", "parle pas bien le francais", "comprend pas le francais",
                    "comprend pas francais", "parlent pas francais", "parlent pas le francais",
                    "refugie*", "allophone*", "fle", "francais langue etrangere", "migrant*",
-                   "demandeur* d asile", "exile*", "primo arrivant*", "apprendre le francais",
+                   "demandeur* d asile", "exile*", "primo arrivant*", "apprendre le francais", "apprennent le francais",
+                   "apprend le francais", "apprends le francais", "cours de francais", "personne parle francais",
+                   "personne ne parle francais", "parlons pas francais", "nouvel arrivant en france",
+                   "nouvelle arrivante en france",
+                   *(f"parl* {que} {language}" for que in ("que", "qu", "seulement", "uniquement")
+                     for language in LANGUAGES),
                    "non francophone*", "pas francophone", "parl* pas francais", "parl* pas bien francais",
                    "parl* mal francais", "parl* peu francais", "parl* seulement", "parl* uniquement",
                    "parl* que anglais", "parl* que arabe", "anglophone*", "arabophone*", "comprend* mal francais",
@@ -441,7 +517,9 @@ AUDIENCES: Final[dict[str, list[str]]] = {
     "illettrisme": ["illettr*", "analphabet*", "sait pas lire", "sait ni lire", "sais pas lire",
                     "sais ni lire", "savent pas lire", "sait pas ecrire", "sais pas ecrire", "lit pas",
                     "pas lire ni ecrire", "difficulte* a lire", "difficulte* avec la lecture",
-                    "difficultes de lecture", "apprendre a lire", "lire et ecrire"],
+                    "difficultes de lecture", "apprendre a lire", "lire et ecrire", "lis tres mal", "lis mal",
+                    "lit mal",
+                    "lit tres mal", "lisent mal", "ecris mal", "ecrit mal", "sais pas bien lire", "lis difficilement"],
 }
 
 #: Audience patterns that give way when a stronger audience is found (creators own their company).
@@ -472,7 +550,7 @@ WEAK_AUDIENCES: Final[dict[str, tuple[str, frozenset[str]]]] = {
     **{own: ("tpe-pme", frozenset({"createurs-entreprise"})) for own in (
         "ma societe", "mon magasin", "mon restaurant", "ma boulangerie", "mon salon", "mon cabinet", "mon garage",
         "ma petite entreprise", "mon exploitation", "mon hotel", "mon gite", "ma ferme", "mon camping", "mon bar",
-        "mon snack", "mon institut", "mon atelier de", *(f"{own} {noun}" for own, _, noun in OWN_BUSINESSES))},
+        "mon snack", "mon institut", "mon atelier de", *OWNED_BUSINESS_PHRASES)},
 }
 
 #: Phrases that look like an audience but are not one (a relative, a job, an object).
@@ -485,13 +563,22 @@ NOT_AUDIENCES: Final[tuple[str, ...]] = (
     "logement etudiant", "carte etudiante", "job etudiant", "fini mes etudes", "demande de rsa", "demande rsa",
     "dossier rsa", "dossier de rsa", "eleve mes enfants", "elever mes enfants", "eleve* mes enfants",
     "creer* une boite mail", "creer* une boite email", "creer* ma boite mail", "creer* une boite aux lettres",
-    "creer* une adresse mail", "de famille", "en famille", "mes parents", "ses parents", "nos parents", "leurs parents",
+    "creer* une adresse mail", "portail famille", "lire mes mail*", "lire mes message*", "lire mes sms",
+    "lire les message*", "lire mes courrier*", "lire un pdf", "lire mes email*", "de famille", "mes parents",
+    "ses parents", "nos parents", "leurs parents",
 )
 
 #: Ages: a number of years after these words is the age of the person helped.
 AGE_CUES: Final[frozenset[str]] = frozenset({"a", "ai", "as", "avons", "ont", "de", "age", "agee", "ages",
                                               "agees", "agé", "ans", "entre", "et", "plus", "moins"})
 AGE_BLOCKERS: Final[frozenset[str]] = frozenset({"depuis", "pendant", "durant", "dans", "il", "y", "ya"})
+#: « mon ordinateur a 5 ans »: the age of a thing, not of a person.
+AGE_OBJECTS: Final[tuple[str, ...]] = ("ordi", "pc", "scanner", "imprimante", "telephone", "tablette", "portable",
+                                       "box", "voiture", "compte", "ecran", "smartphone", "iphone", "mac", "machine",
+                                       "appareil", "logiciel", "site", "entreprise", "societe", "commerce", "boutique",
+                                       "activite", "maison", "cv", "dossier", "contrat", "abonnement", "forfait")
+#: « depuis 3 jours », « il y a deux semaines »: a business this young is just starting.
+RECENT_UNITS: Final[dict[str, int]] = {"jour": 99, "jours": 99, "semaine": 99, "semaines": 99, "mois": 6}
 
 #: Words after which a place usually comes (« à Draguignan », « vers Berre », « j'habite Apt »).
 PLACE_PREPOSITIONS: Final[dict[str, float]] = {
@@ -524,7 +611,7 @@ JOB_SEARCH: Final[tuple[str, ...]] = (
     "trouver un job", "premier emploi", "cherche du travail", "retrouver un emploi", "retrouver du travail",
     "retrouver un travail",
     "reprendre un travail", "reprendre une activite", "reprendre un emploi", "recherche d emploi",
-    "recherches d emploi", "chercher du travail", "chercher un emploi",
+    "recherches d emploi", "chercher du travail", "chercher un emploi", "premier job",
 )
 FIRST_PERSON: Final = frozenset({"je", "j", "m", "moi", "me", "mon", "ma", "mes"})
 
@@ -533,6 +620,8 @@ COMBOS: Final[tuple[tuple[tuple[str, ...], str], ...]] = (
     (("associ", "salari"), "tpe-pme"),
     (("associ", "employe"), "tpe-pme"),
     (("asso", "salari"), "tpe-pme"),
+    (("inscrit", "travail"), "demandeurs-emploi"),
+    (("inscrit", "pole"), "demandeurs-emploi"),
 )
 
 #: The audience said makes its own need more likely when the text already hints at it.
@@ -542,6 +631,9 @@ AUDIENCE_NEEDS: Final[dict[str, str]] = {
     "createurs-entreprise": "entreprise",
 }
 AUDIENCE_BOOST: Final = 1.5
+#: A cue this strong (« rançongiciel », « cyberattaque ») decides the need: the audience's boost
+#: never lifts a weaker-cued need above it.
+DECISIVE_WEIGHT: Final = 5.0
 #: Below this score a need is noise (« mairie » alone, « numérique » alone).
 MIN_NEED_SCORE: Final = 1.0
 
@@ -595,8 +687,8 @@ NEED_COMBOS: Final[tuple[tuple[tuple[str, ...], tuple[str, ...], str, float], ..
       "dons!", "euros", "euro"), "materiel-solidaire", 4.5),
     (("sms", "mail", "message", "appel", "courriel", "lien", "texto"),
      ("c vrai", "c est vrai", "bizarre", "suspect*", "louche", "c est grave"), "securite", 5.5),
-    (("tiktok", "instagram", "facebook", "youtube", "snapchat", "reseau", "twitter", "algorithm"), ("comprendre",),
-     "culture-numerique", 3.0),
+    (("tiktok", "instagram", "facebook", "youtube", "snapchat", "reseau", "twitter", "algorithm", "cloud", "donnees",
+      "intelligence"), ("comprendre",), "culture-numerique", 3.5),
     (("ecran",), ("jeux video", "jeu video"), "parentalite", 4.0),
 )
 

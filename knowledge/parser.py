@@ -7,17 +7,20 @@ found by exact lookups first (`knowledge.places`).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
 from rapidfuzz import fuzz, process
+from text_to_num import text2num
 
 from knowledge.gazetteer import Gazetteer
 from knowledge.lexicon_fr import (
     ACCOMPANIMENT,
     AGE_BLOCKERS,
     AGE_CUES,
+    AGE_OBJECTS,
     AUDIENCE_BOOST,
     AUDIENCE_DEFAULT_NEEDS,
     AUDIENCE_NEEDS,
@@ -25,6 +28,7 @@ from knowledge.lexicon_fr import (
     BUSINESS_EXACT,
     BUSINESS_WORDS,
     COMBOS,
+    DECISIVE_WEIGHT,
     FIRST_PERSON,
     FIRST_PERSON_JOB_SEARCH,
     HELP_WORDS,
@@ -37,6 +41,7 @@ from knowledge.lexicon_fr import (
     NEEDS,
     NEUTRAL,
     NOT_AUDIENCES,
+    RECENT_UNITS,
     WEAK_AUDIENCES,
 )
 from knowledge.patterns import Match, PatternSet, Token, select_matches
@@ -154,7 +159,9 @@ class Parser:
         scores = {n: max(w) + 0.25 * (sum(w) - max(w)) for n, w in weights.items()}
         for audience, need in AUDIENCE_NEEDS.items():
             if audience in audiences and need in scores:
-                scores[need] += AUDIENCE_BOOST
+                decided = [scores[n] for n, w in weights.items()
+                           if n != need and max(w) >= DECISIVE_WEIGHT > max(weights[need])]
+                scores[need] = min(scores[need] + AUDIENCE_BOOST, min(decided, default=math.inf) - 0.01)
         ranked = sorted(scores, key=lambda n: (-scores[n], first[n], NEED_CODES.index(n)))
         return tuple(n for n in ranked if scores[n] >= MIN_NEED_SCORE)
 
@@ -199,7 +206,8 @@ class Parser:
             assert isinstance(match.payload, _AudienceHit)
             audience = match.payload.audience
             if audience == FIRST_PERSON_JOB_SEARCH:
-                first_person = True
+                # « je voudrais retrouver un emploi », not « retrouver un emploi : … je … ».
+                first_person = first_person or any(t.word in FIRST_PERSON for t in tokens[:match.start])
                 continue
             if audience == JUST_STARTED_MARK:
                 just_started = True
@@ -213,8 +221,9 @@ class Parser:
                 found.add(audience)
         found.update(self._ages(tokens, blocked))
         words = {t.word for t in tokens}
-        if first_person and words & FIRST_PERSON:
+        if first_person:
             found.add("demandeurs-emploi")
+        just_started = just_started or self._recent_start(tokens)
         if just_started and (any(w.startswith(BUSINESS_WORDS) for w in words) or words & BUSINESS_EXACT):
             found.add("createurs-entreprise")
         for required, audience in COMBOS:
@@ -226,26 +235,62 @@ class Parser:
         return tuple(code for code in AUDIENCE_CODES if code in found)
 
     @staticmethod
-    def _ages(tokens: Sequence[Token], blocked: list[tuple[int, int]]) -> set[str]:
-        """Audiences told by an age: « j'ai 70 ans », « mon neveu a 19 ans », « ma fille de 8 ans »."""
+    def _number_before(tokens: Sequence[Token], index: int) -> tuple[int, int] | None:
+        """The number written just before `index` (« 70 », « soixante-dix », « dix huit ») and
+        the index of its first word."""
+        if index and tokens[index - 1].word.isdigit():
+            return int(tokens[index - 1].word[:3]), index - 1
+        for size in (4, 3, 2, 1):
+            first = index - size
+            if first < 0:
+                continue
+            try:
+                return int(text2num(" ".join(t.word for t in tokens[first:index]), "fr")), first
+            except ValueError:
+                continue
+        return None
+
+    def _ages(self, tokens: Sequence[Token], blocked: list[tuple[int, int]]) -> set[str]:
+        """Audiences told by an age: « j'ai 70 ans », « mon neveu a 19 ans », « ma fille de 8 ans »,
+        « mon grand-père, 79 ans », « soixante-quinze ans » — not the age of a thing (« mon
+        ordinateur a 5 ans ») nor a child's own (« j'ai 13 ans » asks for no family help)."""
         out: set[str] = set()
-        for index in range(1, len(tokens) - 1):
-            token = tokens[index]
-            if not token.word.isdigit() or tokens[index + 1].word != "ans":
+        for index in range(1, len(tokens)):
+            if tokens[index].word != "ans" or any(a <= index < b for a, b in blocked):
                 continue
-            if any(a <= index < b for a, b in blocked):
+            number = self._number_before(tokens, index)
+            if number is None:
                 continue
-            before = tokens[index - 1].word
-            context = {t.word for t in tokens[max(0, index - 3):index]}
-            if before not in AGE_CUES or context & AGE_BLOCKERS:
+            age, first = number
+            before = tokens[first - 1].word if first else ""
+            context = [t.word for t in tokens[max(0, first - 3):first]]
+            apposition = tokens[first].boundary_before or first == 0
+            if (before not in AGE_CUES and not apposition) or set(context) & AGE_BLOCKERS:
                 continue
-            age = int(token.word)
+            if before in {"a", "de"} and any(w.startswith(AGE_OBJECTS) for w in context[-2:]):
+                continue
             if 16 <= age <= 25:
                 out.add("jeunes")
             elif 65 <= age <= 120:
                 out.add("seniors")
-            elif age < 16:
+            elif age < 16 and before not in {"ai", "as"}:
                 out.add("familles")
         return out
+
+    @staticmethod
+    def _recent_start(tokens: Sequence[Token]) -> bool:
+        """« depuis 3 jours », « il y a deux semaines », « depuis 2 mois »: a very recent start."""
+        for index, token in enumerate(tokens):
+            limit = RECENT_UNITS.get(token.word)
+            if limit is None or index < 2:
+                continue
+            number = Parser._number_before(tokens, index)
+            if number is None or number[0] > limit:
+                continue
+            first = number[1]
+            words = [t.word for t in tokens[max(0, first - 2):first]]
+            if words[-1:] == ["depuis"] or words == ["y", "a"]:
+                return True
+        return False
 
     # ------------------------------------------------------------------ place

@@ -102,7 +102,7 @@ def compile_pattern(pattern: str) -> tuple[_Element, ...]:
         for index, word in enumerate(words):
             is_prefix = prefix and index == len(words) - 1
             elements.append(_Element(word, is_prefix, stem(word), exact and index == len(words) - 1))
-    kept = tuple(e for e in elements if e.prefix or e.text not in _OPTIONAL)
+    kept = tuple(e for e in elements if e.prefix or e.exact or e.text not in _OPTIONAL)
     # « en creation » must keep its « en »: never collapse a phrase into one common word.
     return kept if len(kept) > 1 or len(elements) == 1 else tuple(elements)
 

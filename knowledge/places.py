@@ -23,6 +23,8 @@ from knowledge.query import Place
 from knowledge.textnorm import ALL_STOP_WORDS, fold
 
 _ORDINAL: Final = re.compile(r"^(\d{1,2})(e|er|eme|em|ieme|ere|nd)?$")
+_ROMAN: Final = re.compile(r"^([ivx]{1,5})(e|er|eme|em|ieme|ere)$")
+_ROMAN_VALUES: Final = {"i": 1, "v": 5, "x": 10}
 _DEP_CODE: Final = re.compile(r"^(0?[1-9]|[1-8]\d|9[0-5]|2a|2b|97[1-6])$")
 _CITIES_WITH_ARRONDISSEMENTS: Final = ("paris", "lyon", "marseille")
 _MAX_FUZZY_STARTS: Final = 6
@@ -35,6 +37,18 @@ _ARTICLES: Final = frozenset({"le", "la", "les", "l"})
 #: « près de », « du côté de », « dans le coin de »: the next words are the place.
 _AREA_WORDS: Final = frozenset({"pres", "cote", "autour", "proche", "region", "ville", "commune", "secteur",
                                 "coin", "alentours", "environs", "agglomeration", "agglo", "bassin"})
+
+
+def _ordinal_number(word: str) -> int | None:
+    """« 18eme », « 3e », « XIIIe » → the number; None for a bare number or another word."""
+    found = _ORDINAL.match(word)
+    if found:
+        return int(found.group(1)) if found.group(2) else None
+    roman = _ROMAN.match(word)
+    if roman is None:
+        return None
+    values = [_ROMAN_VALUES[ch] for ch in roman.group(1)]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
 @dataclass(slots=True)
@@ -138,6 +152,9 @@ class PlaceFinder:
         start = candidate.start
         previous = tokens[start - 1].word if start else ""
         before = tokens[start - 2].word if start >= 2 else ""
+        if tokens[candidate.start].word in _ARTICLES and previous in {"dans", "ds", "sur", "pour", "departement", "en",
+                                                                        "de", "du", "des"}:
+            return True
         if previous in {"en", "departement", "dept"} or (previous in {"le", "la", "les", "l"}
                                                           and before in {"dans", "ds", "sur", "pour", "departement"}):
             return True
@@ -201,6 +218,8 @@ class PlaceFinder:
         if start == 0:
             return 0.0
         previous = tokens[start - 1].word
+        if previous == "a" and start >= 2 and tokens[start - 2].word == "y":
+            return 0.0  # « il y a mieux »: the verb, not « à ».
         score = PLACE_PREPOSITIONS.get(previous, 0.0)
         if previous in {"de", "d"} and start >= 2 and tokens[start - 2].word in _AREA_WORDS:
             score = 3.0
@@ -308,6 +327,12 @@ class PlaceFinder:
         heading = start == 0 and (following is None or following.boundary_before)
         if match is None:
             return heading
+        population = match.communes[0].population
+        closing = following is None or following.boundary_before
+        after_article = start > 0 and tokens[start - 1].word in _ARTICLES | {"de", "d", "du", "des"}
+        if closing and population >= 10000 and not after_article and (
+                not any(t.capital for t in tokens) or self._preposition_score(tokens, start) >= 2.0):
+            return True  # « initiation ordi gueret », « … sur salon ? », not « billets d'avion »
         deps = {c.dep for c in match.communes}
         for size in range(1, 5):
             words = " ".join(t.word for t in tokens[end:end + size])
@@ -315,8 +340,9 @@ class PlaceFinder:
             if departement is not None and departement.code in deps:
                 return True
         alone = tokens[start].boundary_before and (following is None or following.boundary_before)
-        return heading or (alone and match.communes[0].population >= 20000) or (
-            start == 0 and match.communes[0].population >= 50000)
+        all_lower = not any(t.capital for t in tokens)
+        return heading or (alone and population >= 20000) or (
+            start == 0 and population >= (20000 if all_lower else 50000))
 
     def _longer_misspelt(self, candidate: _PlaceCandidate, tokens: Sequence[Token]) -> _PlaceCandidate:
         """« Saint-Jean-de-Lutz »: an exact name followed by « de » and a name-like word is the
@@ -326,6 +352,13 @@ class PlaceFinder:
         if candidate.match is None:
             return candidate
         start = candidate.start
+        if candidate.match.how == "short" and candidate.match.communes[0].population < 5000:
+            # « Canne », « renne »: a misspelt city (Cannes, Rennes) rather than the tail of a
+            # village's name (Montigny-sur-Canne).
+            text = " ".join(t.word for t in tokens[start:end])
+            match = self.gazetteer.fuzzy(text, 90.0)
+            if match is not None and match.communes[0].population >= 10 * candidate.match.communes[0].population:
+                return _PlaceCandidate(start, end, match, candidate.score)
         if candidate.match.how == "short" and start and tokens[start - 1].word in _ARTICLES:
             # « Les Mureau »: the article belongs to a misspelt name (Les Mureaux), not to the
             # tail of another one (Pargny-sous-Mureau).
@@ -364,7 +397,7 @@ class PlaceFinder:
                 continue
             if word in ALL_STOP_WORDS or word in self._lexicon_words or word.isdigit() or word in NOT_PLACES:
                 continue
-            common = word in self._common_words or word in self._lookalikes
+            common = self._fuzzy_unlikely(word, capital, preposition)
             starts.append((preposition + (1.0 if capital else 0.0) - (2.0 if common else 0.0), start))
         for _, start in sorted(starts, reverse=True)[:_MAX_FUZZY_STARTS]:
             preposition = self._preposition_score(tokens, start)
@@ -372,8 +405,8 @@ class PlaceFinder:
             word = tokens[start].word
             # A common first word (« Mont », « Chalon ») only opens a compound: « Mont de Marsant »;
             # an article opens « Les Abimes ».
-            shortest = start + (2 if word in _ARTICLES else 3 if word in self._common_words
-                                or word in self._lookalikes else 1)
+            shortest = start + (2 if word in _ARTICLES else 3 if self._fuzzy_unlikely(word, capital, preposition)
+                                else 1)
             for end in range(start + 1, min(start + 5, len(tokens)) + 1):
                 if end > start + 1 and (tokens[end - 1].boundary_before or tokens[end - 1].word.isdigit()):
                     break
@@ -389,6 +422,11 @@ class PlaceFinder:
                 if best is None or score > best.score:
                     best = _PlaceCandidate(start, end, match, score)
         return best
+
+    def _fuzzy_unlikely(self, word: str, capital: bool, preposition: float) -> bool:
+        """An ordinary word (« mont », « aras ») is not a misspelt name alone, unless it is
+        capitalised after a place preposition (« vers Aras »)."""
+        return (word in self._common_words or word in self._lookalikes) and not (capital and preposition >= 2.0)
 
     def _article_opens_name(self, tokens: Sequence[Token], start: int, all_lower: bool) -> bool:
         """« Les Abimes », « La Roquebrussane »: an article before a name-like word (not an
@@ -436,10 +474,10 @@ class PlaceFinder:
             found = _ORDINAL.match(tokens[end].word)
             if found:
                 return self.gazetteer.arrondissement(city, int(found.group(1)))
-        for token in tokens[max(0, start - 3):start]:
-            found = _ORDINAL.match(token.word)
-            if found and found.group(2):
-                return self.gazetteer.arrondissement(city, int(found.group(1)))
+        for token in (*tokens[max(0, start - 3):start], *tokens[end:end + 4]):
+            number = _ordinal_number(token.word)
+            if number is not None:
+                return self.gazetteer.arrondissement(city, number)
         for index, token in enumerate(tokens):
             if token.word.startswith("arrondissement") and index > 0:
                 found = _ORDINAL.match(tokens[index - 1].word)

@@ -28,6 +28,7 @@ def _lexicon_words() -> tuple[frozenset[str], tuple[str, ...]]:
 
 _KNOWN_WORDS, _KNOWN_PREFIXES = _lexicon_words()
 _ELIDED: Final = frozenset("dljmnst")
+_SAINT_ABBREVIATIONS: Final = frozenset({"S", "St", "Ste", "Sts", "Stes"})
 _VOWELS: Final = frozenset("aeiouyh")
 
 
@@ -56,9 +57,15 @@ def tokenize(text: str) -> list[Token]:
     tail = text[text.rfind(pairs[-1][1]) + len(pairs[-1][1]):] if pairs else ""
     tokens: list[Token] = []
     append = tokens.append
+    abbreviated = False
     for index, (between, piece) in enumerate(pairs):
         boundary = not tokens or (not between.isspace() and between != "" and _BOUNDARY.search(between) is not None)
+        boundary = boundary and not abbreviated
         after = pairs[index + 1][0] if index + 1 < len(pairs) else tail
+        # « S. Tropez », « St. Raphaël »: the full stop ends an abbreviation, not a sentence.
+        abbreviated = piece in _SAINT_ABBREVIATIONS and after.strip() == "."
+        if abbreviated:
+            piece = "St" if piece == "S" else piece
         in_parentheses = between.endswith("(") and after.startswith(")")
         capital = piece[0].isupper()
         first = True

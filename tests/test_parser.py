@@ -181,6 +181,28 @@ CASES = [
     Case("J'ai reçu un SMS de la Poste pour un colis bloqué, c'est louche non ? Je suis à Cavaillon",
          ("securite",), place="c:84035"),
     Case("atelier instagram pour ma crêperie à Menton", ("entreprise",), ("tpe-pme",), "c:06083"),
+    # --- ages in words or after a comma; a thing's age and a child's own age are no audience
+    Case("J'ai soixante-dix ans et je voudrais apprendre WhatsApp à Brignoles", ("outils-quotidien",), ("seniors",),
+         "c:83023"),
+    Case("Ma voisine, 81 ans, doit prendre rendez-vous sur Doctolib, une aide à Manosque ?", ("demarches",),
+         ("seniors",), "c:04112"),
+    Case("Ma tablette a 8 ans et ne s'allume plus, où en trouver une d'occasion à Apt ?", ("materiel-solidaire",),
+         place="c:84003"),
+    Case("J'ai 12 ans et je veux apprendre à coder à Hyères", ("loisirs-creation",), place="c:83069"),
+    # --- a business a few weeks old is being created; a language named alone is not French
+    Case("Micro-entrepreneuse depuis 2 semaines, comment faire mes factures ? Je suis à Gap", ("entreprise",),
+         ("createurs-entreprise",), "c:05061"),
+    Case("Mon père ne parle que turc, il doit faire sa demande de retraite, un lieu à Vitrolles ?", ("demarches",),
+         ("allophones",), "c:13117"),
+    # --- a département with its article; arrondissements said around the city, in Roman numerals
+    Case("Un atelier sur l'IA dans la Drôme ?", ("culture-numerique",), place="d:26"),
+    Case("J'habite Marseille, dans le 5e, où imprimer un document ?", ("acces-equipement",), place="c:13205"),
+    Case("Dans le XVe à Paris, un atelier smartphone ?", ("outils-quotidien",), place="c:75115"),
+    Case("S. Raphaël, atelier Excel ?", ("outils-quotidien",), place="c:83118"),
+    Case("un coffre-fort de mots de passe, y a mieux ? vers Pertuis", ("securite",), place="c:84089"),
+    # --- a decisive cue is not outweighed by the audience's usual need
+    Case("Mon restaurant a été victime d'un rançongiciel, qui peut m'aider à Fréjus ?", ("securite",), ("tpe-pme",),
+         "c:83061"),
     # --- typo correction leaves real French words alone (« commence » is not « commerce »)
     Case("Le festival de Cannes commence quand ?", (), (), "c:06029"),
 ]
