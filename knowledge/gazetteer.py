@@ -257,7 +257,8 @@ class Gazetteer:
         length only."""
         if len(folded) < 4:
             return None
-        bucket = [name for size in range(len(folded) - 2, len(folded) + 3)
+        spread = max(2, len(folded) // 4)  # « st max la ste baume » misses four letters
+        bucket = [name for size in range(len(folded) - spread, len(folded) + spread + 1)
                   for name in self._fuzzy_buckets.get((folded[0], size), ())]
         found = process.extract(folded, bucket, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8)
         if not found:

@@ -91,7 +91,9 @@ class Parser:
             (pattern, mode) for mode, patterns in ACCOMPANIMENT.items() for pattern in patterns)
         self._lexicon_words = frozenset(
             w for entries in NEEDS.values() for p, _ in entries for w in fold(p.replace("*", "")).split()
-        ) | frozenset(w for p in NEUTRAL for w in p.split())
+        ) | frozenset(w for p in NEUTRAL for w in p.split()) | frozenset(
+            w for entries in AUDIENCES.values() for p in entries
+            for w in fold(p.replace("*", "").replace("!", "")).split() if len(w) >= 3)
         self._places = PlaceFinder(gazetteer, self._lexicon_words)
         self._real_words = word_list("mots-proches-lexique.txt")
         self._vocabulary: dict[tuple[str, int], list[str]] = {}

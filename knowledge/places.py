@@ -34,6 +34,10 @@ _CONTRACTED: Final = {"au": "le", "du": "le", "aux": "les", "des": "les"}
 _NAME_CONNECTORS: Final = frozenset({"de", "du", "des", "d", "sur", "sous", "en", "et", "les", "la", "le", "l",
                                      "lez", "aux", "au"})
 _ARTICLES: Final = frozenset({"le", "la", "les", "l"})
+#: « la médiathèque de Menton », « la mairie de Riez »: a lieu's name ends with its commune.
+_LIEU_NOUNS: Final = frozenset({"mediatheque", "bibliotheque", "mairie", "epn", "services", "ccas", "cyberbase",
+                                "cyber", "fablab", "mjc", "pimms", "prefecture", "sous", "cite", "maison", "espace",
+                                "caf", "cpam", "agence", "antenne", "centre", "point", "poste", "gare", "hopital"})
 #: « près de », « du côté de », « dans le coin de »: the next words are the place.
 _AREA_WORDS: Final = frozenset({"pres", "cote", "autour", "proche", "region", "ville", "commune", "secteur",
                                 "coin", "alentours", "environs", "agglomeration", "agglo", "bassin"})
@@ -186,7 +190,8 @@ class PlaceFinder:
             following = tokens[index + 1].word if index + 1 < len(tokens) else ""
             if following in {"ans", "an", "km", "h", "heures", "euros", "e", "min"}:
                 continue
-            heading = index == 0 and len(token.word) >= 2 and (following == "" or tokens[1].boundary_before)
+            heading = index == 0 and len(token.word) >= 2 and (
+                following == "" or tokens[1].boundary_before or not following.isdigit())
             if token.in_parentheses or previous in DEPARTEMENT_CUES or heading:
                 departement = self.gazetteer.departement(token.word)
                 if departement:
@@ -221,7 +226,7 @@ class PlaceFinder:
         if previous == "a" and start >= 2 and tokens[start - 2].word == "y":
             return 0.0  # « il y a mieux »: the verb, not « à ».
         score = PLACE_PREPOSITIONS.get(previous, 0.0)
-        if previous in {"de", "d"} and start >= 2 and tokens[start - 2].word in _AREA_WORDS:
+        if previous in {"de", "d", "du"} and start >= 2 and tokens[start - 2].word in _AREA_WORDS | _LIEU_NOUNS:
             score = 3.0
         if previous in {"le", "la", "les", "l"} and start >= 2 and tokens[start - 2].word in {"dans", "sur", "vers"}:
             score = 2.5
@@ -330,8 +335,9 @@ class PlaceFinder:
         population = match.communes[0].population
         closing = following is None or following.boundary_before
         after_article = start > 0 and tokens[start - 1].word in _ARTICLES | {"de", "d", "du", "des"}
+        capitalised = tokens[start].capital and not tokens[start].boundary_before
         if closing and population >= 10000 and not after_article and (
-                not any(t.capital for t in tokens) or self._preposition_score(tokens, start) >= 2.0):
+                not any(t.capital for t in tokens) or capitalised or self._preposition_score(tokens, start) >= 2.0):
             return True  # « initiation ordi gueret », « … sur salon ? », not « billets d'avion »
         deps = {c.dep for c in match.communes}
         for size in range(1, 5):
@@ -341,8 +347,9 @@ class PlaceFinder:
                 return True
         alone = tokens[start].boundary_before and (following is None or following.boundary_before)
         all_lower = not any(t.capital for t in tokens)
+        keyword_start = start == 0 and all_lower and following is not None and following.word not in ALL_STOP_WORDS
         return heading or (alone and population >= 20000) or (
-            start == 0 and population >= (20000 if all_lower else 50000))
+            start == 0 and population >= (5000 if keyword_start else 20000 if all_lower else 50000))
 
     def _longer_misspelt(self, candidate: _PlaceCandidate, tokens: Sequence[Token]) -> _PlaceCandidate:
         """« Saint-Jean-de-Lutz »: an exact name followed by « de » and a name-like word is the
@@ -369,9 +376,9 @@ class PlaceFinder:
         if end + 1 >= len(tokens) or tokens[end].word not in _NAME_CONNECTORS:
             return candidate
         all_lower = not any(t.capital for t in tokens)
-        for stop in (end + 2, end + 3):
+        for stop in (end + 4, end + 3, end + 2):
             if stop > len(tokens) or any(t.boundary_before for t in tokens[end:stop]):
-                break
+                continue
             last = tokens[stop - 1]
             if last.word in ALL_STOP_WORDS or not (last.capital or all_lower):
                 continue

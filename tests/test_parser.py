@@ -200,6 +200,13 @@ CASES = [
     Case("Dans le XVe à Paris, un atelier smartphone ?", ("outils-quotidien",), place="c:75115"),
     Case("S. Raphaël, atelier Excel ?", ("outils-quotidien",), place="c:83118"),
     Case("un coffre-fort de mots de passe, y a mieux ? vers Pertuis", ("securite",), place="c:84089"),
+    # --- keyword questions: the town first or last, a lieu « de » its town, a number opening the text
+    Case("Vence atelier tablette", ("outils-quotidien",), place="c:06157"),
+    Case("Aide impôts Narbonne", ("demarches",), place="c:11262"),
+    Case("imprimer a la bibliotheque de carpentras ?", ("acces-equipement",), place="c:84031"),
+    Case("06 atelier arnaques", ("securite",), place="d:06"),
+    Case("st paul les durance atelier smartphone", ("outils-quotidien",), place="c:13099"),
+    Case("une grand-mère de 3 petits-enfants, des cours d'informatique ?", ("outils-quotidien",), ("seniors",)),
     # --- a decisive cue is not outweighed by the audience's usual need
     Case("Mon restaurant a été victime d'un rançongiciel, qui peut m'aider à Fréjus ?", ("securite",), ("tpe-pme",),
          "c:83061"),
