@@ -222,7 +222,7 @@ class Parser:
             else:
                 found.add(audience)
         found.update(self._ages(tokens, blocked))
-        words = {t.word for t in tokens}
+        words = {t.word for index, t in enumerate(tokens) if not any(a <= index < b for a, b in blocked)}
         if first_person:
             found.add("demandeurs-emploi")
         just_started = just_started or self._recent_start(tokens)

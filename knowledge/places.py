@@ -28,12 +28,16 @@ _ROMAN_VALUES: Final = {"i": 1, "v": 5, "x": 10}
 _DEP_CODE: Final = re.compile(r"^(0?[1-9]|[1-8]\d|9[0-5]|2a|2b|97[1-6])$")
 _CITIES_WITH_ARRONDISSEMENTS: Final = ("paris", "lyon", "marseille")
 _MAX_FUZZY_STARTS: Final = 6
+#: Score of a commune named with a capital after a place preposition: plainly the place asked about.
+_WELL_NAMED: Final = 7.5
 #: « au Puy » is « à Le Puy », « aux Mureaux » « à Les Mureaux ».
 _CONTRACTED: Final = {"au": "le", "du": "le", "aux": "les", "des": "les"}
 #: Little words inside compound names (« Hauts-de-Seine », « Mont de Marsan »).
 _NAME_CONNECTORS: Final = frozenset({"de", "du", "des", "d", "sur", "sous", "en", "et", "les", "la", "le", "l",
                                      "lez", "aux", "au"})
 _ARTICLES: Final = frozenset({"le", "la", "les", "l"})
+#: Words before « a » that make it the verb avoir (« tout a changé »).
+_SUBJECTS: Final = frozenset({"y", "il", "elle", "on", "tout", "qui", "ca", "cela", "rien", "personne", "ne", "n"})
 #: « la médiathèque de Menton », « la mairie de Riez »: a lieu's name ends with its commune.
 _LIEU_NOUNS: Final = frozenset({"mediatheque", "bibliotheque", "mairie", "epn", "services", "ccas", "cyberbase",
                                 "cyber", "fablab", "mjc", "pimms", "prefecture", "sous", "cite", "maison", "espace",
@@ -120,6 +124,12 @@ class PlaceFinder:
         best_dep = max(dep_named, key=lambda c: c.score, default=None)
         dep_hint = dep_code[0] if dep_code else (best_dep.departement if best_dep else None)
         best = max(named, key=lambda c: c.score, default=None)
+        strong = [c for c in named if c.score >= _WELL_NAMED and not self._same_place(c, best)]
+        if best is not None and best.score >= _WELL_NAMED and strong and strong[-1].start > best.start:
+            # Two towns said plainly (« j'habite à Aubagne mais je travaille à La Ciotat », « je suis
+            # conseillère à Créteil, la famille vit à Bonneuil »): the help is wanted at the last
+            # one, not at the most populous.
+            best = strong[-1]
         if best is not None and dep_code is None:
             dep_code = self._departement_after(tokens, best)
             dep_hint = dep_code[0] if dep_code else dep_hint
@@ -150,6 +160,11 @@ class PlaceFinder:
             if place is not None:
                 return place, (fuzzy.start, fuzzy.end)
         return None, None
+
+    @staticmethod
+    def _same_place(one: _PlaceCandidate, other: _PlaceCandidate | None) -> bool:
+        return other is not None and one.match is not None and other.match is not None \
+            and one.match.communes[0] == other.match.communes[0]
 
     def _means_departement(self, tokens: Sequence[Token], candidate: _PlaceCandidate) -> bool:
         """« dans le Vaucluse », « en Isère » name the département; « à Vienne » the commune."""
@@ -223,8 +238,9 @@ class PlaceFinder:
         if start == 0:
             return 0.0
         previous = tokens[start - 1].word
-        if previous == "a" and start >= 2 and tokens[start - 2].word == "y":
-            return 0.0  # « il y a mieux »: the verb, not « à ».
+        if previous == "a" and start >= 2 and tokens[start - 2].word in _SUBJECTS \
+                and not (start >= 3 and tokens[start - 3].word == "t"):
+            return 0.0  # « il y a mieux », « tout a changé »: the verb, not « à ».
         score = PLACE_PREPOSITIONS.get(previous, 0.0)
         if previous in {"de", "d", "du"} and start >= 2 and tokens[start - 2].word in _AREA_WORDS | _LIEU_NOUNS:
             score = 3.0
@@ -331,7 +347,9 @@ class PlaceFinder:
             return True
         heading = start == 0 and (following is None or following.boundary_before)
         if match is None:
-            return heading
+            # « Vendée : … », « creuse ateliers informatique »
+            return heading or (start == 0 and following is not None and following.word not in ALL_STOP_WORDS
+                               and not any(t.capital for t in tokens))
         population = match.communes[0].population
         closing = following is None or following.boundary_before
         after_article = start > 0 and tokens[start - 1].word in _ARTICLES | {"de", "d", "du", "des"}
@@ -349,7 +367,7 @@ class PlaceFinder:
         all_lower = not any(t.capital for t in tokens)
         keyword_start = start == 0 and all_lower and following is not None and following.word not in ALL_STOP_WORDS
         return heading or (alone and population >= 20000) or (
-            start == 0 and population >= (5000 if keyword_start else 20000 if all_lower else 50000))
+            start == 0 and population >= (5000 if keyword_start else 10000 if all_lower else 50000))
 
     def _longer_misspelt(self, candidate: _PlaceCandidate, tokens: Sequence[Token]) -> _PlaceCandidate:
         """« Saint-Jean-de-Lutz »: an exact name followed by « de » and a name-like word is the

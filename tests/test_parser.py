@@ -207,6 +207,14 @@ CASES = [
     Case("06 atelier arnaques", ("securite",), place="d:06"),
     Case("st paul les durance atelier smartphone", ("outils-quotidien",), place="c:13099"),
     Case("une grand-mère de 3 petits-enfants, des cours d'informatique ?", ("outils-quotidien",), ("seniors",)),
+    # --- two towns: the help is wanted at the last one said plainly
+    Case("J'habite à Hyères mais je travaille à Toulon, où scanner un document près du travail ?",
+         ("acces-equipement",), place="c:83137"),
+    Case("Tout a changé depuis la mise à jour de mon téléphone, qui peut m'aider à Draguignan ?",
+         ("outils-quotidien",), place="c:83050"),
+    # --- a commune's own words are not clues (« pour débutants à Salon »), nor « donner » in « données »
+    Case("ateliers smartphone pour debutants a salon de provence ?", ("outils-quotidien",), place="c:13103"),
+    Case("protéger les données de ma tablette, un atelier à Orange ?", ("securite",), place="c:84087"),
     # --- a decisive cue is not outweighed by the audience's usual need
     Case("Mon restaurant a été victime d'un rançongiciel, qui peut m'aider à Fréjus ?", ("securite",), ("tpe-pme",),
          "c:83061"),
