@@ -88,22 +88,20 @@ class PlaceFinder:
         self._name_prefixes = self._build_prefixes()
 
     def _build_prefixes(self) -> frozenset[str]:
-        """Strict word prefixes of names that are not names themselves (« st martin de »), so
-        n-grams stop growing as soon as no name can match; whole names are the gazetteer's keys."""
-        tables = self._name_tables
+        """Every name and every word prefix of one (« st martin de »), so n-grams stop growing as
+        soon as no name can match, with one set lookup."""
         prefixes: set[str] = set()
-        for table in tables:
+        for table in self._name_tables:
             for name in table:
+                prefixes.add(name)
                 words = name.split()
                 for end in range(1, len(words)):
-                    prefix = " ".join(words[:end])
-                    if not any(prefix in t for t in tables):
-                        prefixes.add(prefix)
+                    prefixes.add(" ".join(words[:end]))
         return frozenset(prefixes)
 
     def _may_name(self, text: str) -> bool:
         """Whether `text` is a name or the beginning of one."""
-        return text in self._name_prefixes or any(text in table for table in self._name_tables)
+        return text in self._name_prefixes
 
     def find(self, tokens: Sequence[Token], strong_needs: list[tuple[int, int]]
              ) -> tuple[Place | None, tuple[int, int] | None]:
