@@ -237,7 +237,7 @@ class PlaceFinder:
             return 0.0
         previous = tokens[start - 1].word
         if previous == "a" and start >= 2 and tokens[start - 2].word in _SUBJECTS \
-                and not (start >= 3 and tokens[start - 3].word == "t"):
+                and not tokens[start - 1].boundary_before and not (start >= 3 and tokens[start - 3].word == "t"):
             return 0.0  # « il y a mieux », « tout a changé »: the verb, not « à ».
         score = PLACE_PREPOSITIONS.get(previous, 0.0)
         if previous in {"de", "d", "du"} and start >= 2 and tokens[start - 2].word in _AREA_WORDS | _LIEU_NOUNS:
@@ -314,6 +314,8 @@ class PlaceFinder:
                     and not self._place_evidence_after(tokens, start, end, match):
                 return None
         inside_need = any(a <= start and end <= b for a, b in strong_needs)
+        if inside_need and not any(t.capital for t in span) and all(t.word in self._lexicon_words for t in span):
+            return None  # « arnaque au faux livreur »: a need word, even after « au »
         if inside_need and not (preposition >= 2.0 and (capital or all_lower)):
             return None
         lower = not any(t.capital for t in span)
@@ -412,7 +414,8 @@ class PlaceFinder:
         for start in range(len(tokens)):
             preposition = self._preposition_score(tokens, start)
             capital = tokens[start].capital and not tokens[start].boundary_before
-            if preposition < 1.5 and not capital and start != 0:
+            last = all_lower and start == len(tokens) - 1  # « … pas chere ou ca draguigan »
+            if preposition < 1.5 and not capital and start != 0 and not last:
                 continue
             word = tokens[start].word
             if self._article_opens_name(tokens, start, all_lower):

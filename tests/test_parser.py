@@ -215,6 +215,11 @@ CASES = [
     # --- a commune's own words are not clues (« pour débutants à Salon »), nor « donner » in « données »
     Case("ateliers smartphone pour debutants a salon de provence ?", ("outils-quotidien",), place="c:13103"),
     Case("protéger les données de ma tablette, un atelier à Orange ?", ("securite",), place="c:84087"),
+    # --- chat writing: « g 20 ans », « ma mère 82 ans », a misspelt town closing the message
+    Case("g 22 ans et jsais pas faire un cv, aide a nimes stp", ("insertion-pro",), ("jeunes",), "c:30189"),
+    Case("aider mon pere 80 ans pour ses impots a hyeres", ("demarches",), ("seniors",), "c:83069"),
+    Case("ordi reconditionne pas cher ou ca avigon", ("materiel-solidaire",), place="c:84007"),
+    Case("atelier sur le faux support technique au Pontet", ("securite",), place="c:84092"),
     # --- a decisive cue is not outweighed by the audience's usual need
     Case("Mon restaurant a été victime d'un rançongiciel, qui peut m'aider à Fréjus ?", ("securite",), ("tpe-pme",),
          "c:83061"),
