@@ -269,7 +269,7 @@ class Parser:
             apposition = tokens[first].boundary_before or first == 0
             if (before not in AGE_CUES and not apposition) or set(context) & AGE_BLOCKERS:
                 continue
-            if before in {"a", "de"} and age < 30 and any(w.startswith(AGE_OBJECTS) for w in context[-2:]):
+            if before in {"a", "de"} and age < 30 and any(w.startswith(AGE_OBJECTS) for w in context):
                 continue  # « mon ordinateur a 5 ans », not « mon premier smartphone à 74 ans »
             if 16 <= age <= 25:
                 out.add("jeunes")

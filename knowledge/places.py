@@ -67,6 +67,9 @@ class _PlaceCandidate:
     score: float
     departement: str | None = None
 
+    def communes_of(self) -> tuple[Commune, ...]:
+        return self.match.communes if self.match is not None else ()
+
 
 def word_list(name: str) -> frozenset[str]:
     """One of the word lists built by `scripts/build_common_words.py`."""
@@ -122,6 +125,9 @@ class PlaceFinder:
         best_dep = max(dep_named, key=lambda c: c.score, default=None)
         dep_hint = dep_code[0] if dep_code else (best_dep.departement if best_dep else None)
         best = max(named, key=lambda c: c.score, default=None)
+        if best is not None and postal and not any(t.capital for t in tokens[best.start:best.end]) \
+                and not {c.insee for _, cs in postal for c in cs} & {c.insee for c in best.communes_of()}:
+            best = None  # « tablette offerte a noel, des cours vers 59000 »: the postal code says where
         strong = [c for c in named if c.score >= _WELL_NAMED and not self._same_place(c, best)]
         if best is not None and best.score >= _WELL_NAMED and strong and strong[-1].start > best.start:
             # Two towns said plainly (« j'habite à Aubagne mais je travaille à La Ciotat », « je suis
@@ -377,10 +383,11 @@ class PlaceFinder:
         if candidate.match is None:
             return candidate
         start = candidate.start
-        if candidate.match.how == "short" and candidate.match.communes[0].population < 5000:
+        text = " ".join(t.word for t in tokens[start:end])
+        if candidate.match.how == "short" and candidate.match.communes[0].population < 5000 \
+                and not fold(candidate.match.communes[0].nom).startswith(text):
             # « Canne », « renne »: a misspelt city (Cannes, Rennes) rather than the tail of a
-            # village's name (Montigny-sur-Canne).
-            text = " ".join(t.word for t in tokens[start:end])
+            # village's name (Montigny-sur-Canne); « Saintes-Maries » is the head of its own.
             match = self.gazetteer.fuzzy(text, 90.0)
             if match is not None and match.communes[0].population >= 10 * candidate.match.communes[0].population:
                 return _PlaceCandidate(start, end, match, candidate.score)

@@ -220,6 +220,13 @@ CASES = [
     Case("aider mon pere 80 ans pour ses impots a hyeres", ("demarches",), ("seniors",), "c:83069"),
     Case("ordi reconditionne pas cher ou ca avigon", ("materiel-solidaire",), place="c:84007"),
     Case("atelier sur le faux support technique au Pontet", ("securite",), place="c:84092"),
+    # --- a gift received is no cheap device; a postal code beats an ordinary word; a thing's age
+    Case("smartphone offert par ma fille, je sais pas m'en servir, des cours vers 13500 ?", ("outils-quotidien",),
+         ("familles",), "c:13056"),
+    Case("mon ordinateur date de 8 ans, il rame, un atelier a Apt ?", ("outils-quotidien", "securite"),
+         place="c:84003"),
+    Case("Depuis le décès de papa, ma mère doit gérer ses comptes en ligne, de l'aide à Sisteron ?",
+         ("outils-quotidien", "demarches"), place="c:04209"),
     # --- a decisive cue is not outweighed by the audience's usual need
     Case("Mon restaurant a été victime d'un rançongiciel, qui peut m'aider à Fréjus ?", ("securite",), ("tpe-pme",),
          "c:83061"),
