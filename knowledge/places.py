@@ -124,16 +124,7 @@ class PlaceFinder:
         dep_named = [c for c in candidates if c.departement is not None and c.match is None]
         best_dep = max(dep_named, key=lambda c: c.score, default=None)
         dep_hint = dep_code[0] if dep_code else (best_dep.departement if best_dep else None)
-        best = max(named, key=lambda c: c.score, default=None)
-        if best is not None and postal and not any(t.capital for t in tokens[best.start:best.end]) \
-                and not {c.insee for _, cs in postal for c in cs} & {c.insee for c in best.communes_of()}:
-            best = None  # « tablette offerte a noel, des cours vers 59000 »: the postal code says where
-        strong = [c for c in named if c.score >= _WELL_NAMED and not self._same_place(c, best)]
-        if best is not None and best.score >= _WELL_NAMED and strong and strong[-1].start > best.start:
-            # Two towns said plainly (« j'habite à Aubagne mais je travaille à La Ciotat », « je suis
-            # conseillère à Créteil, la famille vit à Bonneuil »): the help is wanted at the last
-            # one, not at the most populous.
-            best = strong[-1]
+        best = self._best_named(named, tokens, postal)
         if best is not None and dep_code is None:
             dep_code = self._departement_after(tokens, best)
             dep_hint = dep_code[0] if dep_code else dep_hint
@@ -164,6 +155,23 @@ class PlaceFinder:
             if place is not None:
                 return place, (fuzzy.start, fuzzy.end)
         return None, None
+
+    def _best_named(self, named: list[_PlaceCandidate], tokens: Sequence[Token],
+                    postal: list[tuple[int, tuple[Commune, ...]]]) -> _PlaceCandidate | None:
+        """The commune candidate the question is about, before any département is weighed."""
+        best = max(named, key=lambda c: c.score, default=None)
+        if best is None:
+            return None
+        if postal and not any(t.capital for t in tokens[best.start:best.end]) \
+                and not {c.insee for _, cs in postal for c in cs} & {c.insee for c in best.communes_of()}:
+            return None  # « tablette offerte a noel, des cours vers 59000 »: the postal code says where
+        strong = [c for c in named if c.score >= _WELL_NAMED and not self._same_place(c, best)]
+        if best.score >= _WELL_NAMED and strong and strong[-1].start > best.start:
+            # Two towns said plainly (« j'habite à Aubagne mais je travaille à La Ciotat », « je suis
+            # conseillère à Créteil, la famille vit à Bonneuil »): the help is wanted at the last
+            # one, not at the most populous.
+            return strong[-1]
+        return best
 
     @staticmethod
     def _same_place(one: _PlaceCandidate, other: _PlaceCandidate | None) -> bool:
