@@ -227,6 +227,11 @@ CASES = [
          place="c:84003"),
     Case("Depuis le décès de papa, ma mère doit gérer ses comptes en ligne, de l'aide à Sisteron ?",
          ("outils-quotidien", "demarches"), place="c:04209"),
+    # --- a game-hooked child is parenting; a virus on a shop's computer is security
+    Case("ma fille de 13 ans est accro à TikTok, des conseils à Cavaillon ?", ("parentalite",), ("familles",),
+         "c:84035"),
+    Case("Je tiens une épicerie et mon ordinateur a un virus, qui peut m'aider à Pertuis ?", ("securite",),
+         ("tpe-pme",), "c:84089"),
     # --- a decisive cue is not outweighed by the audience's usual need
     Case("Mon restaurant a été victime d'un rançongiciel, qui peut m'aider à Fréjus ?", ("securite",), ("tpe-pme",),
          "c:83061"),
