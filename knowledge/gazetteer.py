@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import csv
 import gzip
+import hashlib
 import math
+import os
+import pickle
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -314,7 +317,51 @@ class Gazetteer:
         return None
 
 
+def _cache_path() -> Path | None:
+    """Where the built gazetteer is kept between runs, named after everything it is built from
+    (the data files and the code that indexes them), so a change to any of them rebuilds it."""
+    if os.environ.get("EPNBOT_NO_CACHE"):
+        return None
+    from platformdirs import user_cache_dir
+
+    digest = hashlib.sha256(str(sys.version_info[:2]).encode())
+    data = resources.files("knowledge") / "data"
+    sources = [Path(str(data / "communes-fr.csv.gz")), Path(str(data / "departements.csv")),
+               Path(__file__), Path(__file__).with_name("textnorm.py")]
+    for source in sources:
+        digest.update(source.read_bytes())
+    return Path(user_cache_dir("epnbot")) / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
+
+
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
-    """The shipped gazetteer, loaded once per process."""
-    return Gazetteer.load()
+    """The shipped gazetteer, loaded once per process (through the cache of `cached_gazetteer`)."""
+    return cached_gazetteer(_cache_path())
+
+
+def cached_gazetteer(path: Path | None) -> Gazetteer:
+    """The shipped gazetteer, from the pickle at `path` when it is there and sound, else built and
+    written there.
+
+    Building it folds 35,000 names (~0.7 s); the pickle of the built object loads in ~0.2 s, which
+    shortens every start. The file is only ever written by this function, in the user's own cache
+    folder; any problem reading or writing it falls back to building."""
+    if path is not None and path.is_file():
+        try:
+            with path.open("rb") as handle:
+                cached = pickle.load(handle)
+            if isinstance(cached, Gazetteer):
+                return cached
+        except Exception:  # noqa: BLE001 - a damaged cache is rebuilt, never fatal
+            pass
+    gazetteer = Gazetteer.load()
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_suffix(f".{os.getpid()}.tmp")
+            with temporary.open("wb") as handle:
+                pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            temporary.replace(path)
+        except OSError:
+            pass
+    return gazetteer

@@ -9,6 +9,8 @@ fields resolve to its commune.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from knowledge.gazetteer import Gazetteer, default_gazetteer, haversine_km
@@ -191,3 +193,18 @@ def test_haversine_km() -> None:
     assert one_degree_of_latitude == pytest.approx(111.2, abs=0.2)
     antipodes = haversine_km(0.0, 0.0, 0.0, 180.0)
     assert antipodes == pytest.approx(3.14159 * 6371.0088, rel=1e-4)
+
+
+def test_cached_gazetteer_round_trips_and_survives_a_damaged_cache(tmp_path: Path) -> None:
+    from knowledge.gazetteer import cached_gazetteer
+
+    path = tmp_path / "cache" / "gazetteer.pickle"
+    built = cached_gazetteer(path)
+    assert path.is_file()
+    loaded = cached_gazetteer(path)
+    assert loaded is not built
+    for name in ("draguignan", "marseille", "st maximin la ste baume"):
+        assert loaded.names(name) == built.names(name)
+    assert loaded.fuzzy("draguigan") == built.fuzzy("draguigan")
+    path.write_bytes(b"not a pickle")
+    assert cached_gazetteer(path).names("draguignan") == built.names("draguignan")
