@@ -352,7 +352,7 @@ def cached_gazetteer(path: Path | None) -> Gazetteer:
                 cached = pickle.load(handle)
             if isinstance(cached, Gazetteer):
                 return cached
-        except Exception:  # noqa: BLE001 - a damaged cache is rebuilt, never fatal
+        except Exception:  # a damaged cache is rebuilt, never fatal
             pass
     gazetteer = Gazetteer.load()
     if path is not None:
