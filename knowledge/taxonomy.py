@@ -7,6 +7,7 @@ evaluation agree on one table.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Final
 
 from knowledge.textnorm import fold
@@ -168,9 +169,14 @@ def accompaniment_of(values: object) -> list[str]:
     """Accompaniment codes (collectif, individuel, autonomie, distance) of a lieu's modalities."""
     found: set[str] = set()
     for value in split_values(values):
-        folded = fold(value)
-        for words, code in _ACCOMPANIMENT_WORDS:
-            # « Seul : j'ai accès à du matériel » (v0.1) is autonomy; « accompagné seul » is not.
-            if folded.startswith(words[1:]) if words.startswith("^") else words in folded:
-                found.add(code)
+        found.update(_accompaniment_of_value(value))
     return sorted(found)
+
+
+@lru_cache(maxsize=1024)
+def _accompaniment_of_value(value: str) -> frozenset[str]:
+    """Codes of one modality wording; the same few wordings recur across thousands of lieux."""
+    folded = fold(value)
+    # « Seul : j'ai accès à du matériel » (v0.1) is autonomy; « accompagné seul » is not.
+    return frozenset(code for words, code in _ACCOMPANIMENT_WORDS
+                     if (folded.startswith(words[1:]) if words.startswith("^") else words in folded))
