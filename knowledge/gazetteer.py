@@ -362,6 +362,9 @@ def cached_gazetteer(path: Path | None) -> Gazetteer:
             with temporary.open("wb") as handle:
                 pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
             temporary.replace(path)
+            for stale in path.parent.glob("gazetteer-*.pickle"):
+                if stale != path:
+                    stale.unlink(missing_ok=True)  # built from older data or code
         except OSError:
             pass
     return gazetteer

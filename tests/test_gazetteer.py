@@ -208,3 +208,13 @@ def test_cached_gazetteer_round_trips_and_survives_a_damaged_cache(tmp_path: Pat
     assert loaded.fuzzy("draguigan") == built.fuzzy("draguigan")
     path.write_bytes(b"not a pickle")
     assert cached_gazetteer(path).names("draguignan") == built.names("draguignan")
+
+
+def test_cached_gazetteer_removes_caches_of_older_versions(tmp_path: Path) -> None:
+    from knowledge.gazetteer import cached_gazetteer
+
+    stale = tmp_path / "gazetteer-0000000000000000.pickle"
+    stale.write_bytes(b"old")
+    cached_gazetteer(tmp_path / "gazetteer-1111111111111111.pickle")
+    assert not stale.exists()
+    assert (tmp_path / "gazetteer-1111111111111111.pickle").is_file()
