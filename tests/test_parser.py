@@ -232,6 +232,11 @@ CASES = [
          "c:84035"),
     Case("Je tiens une épicerie et mon ordinateur a un virus, qui peut m'aider à Pertuis ?", ("securite",),
          ("tpe-pme",), "c:84089"),
+    # --- reading one's mails is no illiteracy; a child's phone is parenting; harassment at school
+    Case("ma mère veut apprendre à lire ses mails sur sa tablette, un atelier à Manosque ?", ("outils-quotidien",),
+         place="c:04112"),
+    Case("bloquer des applis sur la tablette de mon fils, qqn a Apt ?", ("parentalite",), ("familles",), "c:84003"),
+    Case("harcèlement au lycée, une réunion pour en parler à Gap ?", ("parentalite",), place="c:05061"),
     # --- a decisive cue is not outweighed by the audience's usual need
     Case("Mon restaurant a été victime d'un rançongiciel, qui peut m'aider à Fréjus ?", ("securite",), ("tpe-pme",),
          "c:83061"),
