@@ -133,7 +133,7 @@ class PlaceFinder:
             best = None  # « à prix solidaire dans le 13 »: the number says where, not the word.
         if best is not None and (best_dep is None or best.score >= best_dep.score
                                  or self._commune_in(best, best_dep.departement)):
-            best = self._longer_misspelt(best, tokens)
+            best = self._misspelt_reading(best, tokens)
             place = self._choose_commune(best, tokens, postal, dep_hint)
             if place is not None:
                 return place, (best.start, best.end)
@@ -365,11 +365,12 @@ class PlaceFinder:
             return heading or (start == 0 and following is not None and following.word not in ALL_STOP_WORDS
                                and not any(t.capital for t in tokens))
         population = match.communes[0].population
+        all_lower = not any(t.capital for t in tokens)
         closing = following is None or following.boundary_before
         after_article = start > 0 and tokens[start - 1].word in _ARTICLES | {"de", "d", "du", "des"}
         capitalised = tokens[start].capital and not tokens[start].boundary_before
         if closing and population >= 10000 and not after_article and (
-                not any(t.capital for t in tokens) or capitalised or self._preposition_score(tokens, start) >= 2.0):
+                all_lower or capitalised or self._preposition_score(tokens, start) >= 2.0):
             return True  # « initiation ordi gueret », « … sur salon ? », not « billets d'avion »
         deps = {c.dep for c in match.communes}
         for size in range(1, 5):
@@ -378,15 +379,14 @@ class PlaceFinder:
             if departement is not None and departement.code in deps:
                 return True
         alone = tokens[start].boundary_before and (following is None or following.boundary_before)
-        all_lower = not any(t.capital for t in tokens)
         keyword_start = start == 0 and all_lower and following is not None and following.word not in ALL_STOP_WORDS
         return heading or (alone and population >= 20000) or (
             start == 0 and population >= (5000 if keyword_start else 10000 if all_lower else 50000))
 
-    def _longer_misspelt(self, candidate: _PlaceCandidate, tokens: Sequence[Token]) -> _PlaceCandidate:
-        """« Saint-Jean-de-Lutz »: an exact name followed by « de » and a name-like word is the
-        beginning of a longer, misspelt name (Saint-Jean-de-Luz), not the short one; « Les Mureau »
-        is Les Mureaux misspelt, not the end of Pargny-sous-Mureau."""
+    def _misspelt_reading(self, candidate: _PlaceCandidate, tokens: Sequence[Token]) -> _PlaceCandidate:
+        """The commune an exact match really stands for when the words were misspelt: « Canne » is
+        Cannes, not the tail of Montigny-sur-Canne; « Les Mureau » is Les Mureaux, not the end of
+        Pargny-sous-Mureau; « Saint-Jean-de-Lutz » is Saint-Jean-de-Luz, not Saint-Jean."""
         end = candidate.end
         if candidate.match is None:
             return candidate
