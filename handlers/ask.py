@@ -72,9 +72,9 @@ def follow_up(query: Query, previous: ThreadState | None) -> Query:
 
 
 def _cards(context: Context, result: SearchResult) -> tuple[Card, ...]:
-    details = load_details(context.app.sessions, (hit.lieu_id for hit in result.hits))
+    details = load_details(context.app.sessions, (hit.key for hit in result.hits))
     now = context.now()
-    return tuple(lieu_card(hit, details.get(hit.lieu_id), now) for hit in result.hits)
+    return tuple(lieu_card(hit, details.get(hit.key), now) for hit in result.hits)
 
 
 def _heading(result: SearchResult) -> str | None:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
-from sqlalchemy import select
+from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session, sessionmaker
 
 from handlers import texts_fr as texts
@@ -60,14 +60,15 @@ class LieuDetails:
         )
 
 
-def load_details(sessions: sessionmaker[Session], ids: Iterable[str]) -> dict[str, LieuDetails]:
-    """The details of the given lieux (only the few shown), keyed by id; unknown ids are absent."""
-    wanted = list(dict.fromkeys(ids))
+def load_details(sessions: sessionmaker[Session],
+                 keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], LieuDetails]:
+    """The details of the given lieux (only the few shown), keyed by (source, id); unknown ones are absent."""
+    wanted = list(dict.fromkeys(keys))
     if not wanted:
         return {}
     with sessions() as session:
-        rows = session.scalars(select(Lieu).where(Lieu.id.in_(wanted))).all()
-        return {row.id: LieuDetails.of(row) for row in rows}
+        rows = session.scalars(select(Lieu).where(tuple_(Lieu.source, Lieu.id).in_(wanted))).all()
+        return {(row.source, row.id): LieuDetails.of(row) for row in rows}
 
 
 def distance_text(km: float) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
-from sqlalchemy import Engine, Table, func, select
+from sqlalchemy import Engine, Table, func, select, tuple_
 
 from knowledge.importers.lieu_record import EPNBOT_NEEDS_COLUMN, V1_COLUMNS, V1_EXTRA_COLUMNS
 from knowledge.models import Coordinateur, ImportRun, Lieu, Mediateur, MediateurLieu
@@ -114,18 +114,19 @@ def export_columns(rows: Iterable[Mapping[str, str]]) -> list[str]:
 
 
 def export_rows(engine: Engine) -> tuple[list[str], list[dict[str, str]]]:
-    """(columns, rows) of every lieu, ordered by id, ready for `csv.DictWriter`."""
+    """(columns, rows) of every lieu, ordered by (source, id), ready for `csv.DictWriter`."""
     with engine.connect() as connection:
-        lieux = connection.execute(select(LIEUX).order_by(LIEUX.c.id)).mappings().all()
+        lieux = connection.execute(select(LIEUX).order_by(LIEUX.c.source, LIEUX.c.id)).mappings().all()
     rows = [export_row(dict(lieu)) for lieu in lieux]
     return export_columns(rows), rows
 
 
-def lieux_by_ids(engine: Engine, ids: Sequence[str]) -> list[dict[str, Any]]:
-    """Every column of the given lieux, in the order of `ids`; unknown ids are left out."""
-    if not ids:
+def lieux_by_keys(engine: Engine, keys: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
+    """Every column of the given lieux ((source, id) pairs), in the order given; unknown ones are left out."""
+    if not keys:
         return []
     with engine.connect() as connection:
-        found = connection.execute(select(LIEUX).where(LIEUX.c.id.in_(list(ids)))).mappings().all()
-    by_id = {row["id"]: dict(row) for row in found}
-    return [by_id[lieu_id] for lieu_id in dict.fromkeys(ids) if lieu_id in by_id]
+        found = connection.execute(
+            select(LIEUX).where(tuple_(LIEUX.c.source, LIEUX.c.id).in_(list(keys)))).mappings().all()
+    by_key = {(row["source"], row["id"]): dict(row) for row in found}
+    return [by_key[key] for key in dict.fromkeys(keys) if key in by_key]

@@ -17,8 +17,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
 
-#: The newest migration; `tests/test_migrations.py` checks it matches Alembic's head.
-SCHEMA_HEAD: Final = "0001"
+#: The newest migration of each branch (routing and events grow their own branches from the
+#: lieux' identity); `tests/test_db.py` checks this matches Alembic's heads.
+SCHEMA_HEADS: Final = frozenset({"0002"})
 
 
 class DatabaseError(RuntimeError):
@@ -67,12 +68,12 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-def current_revision(engine: Engine) -> str | None:
-    """The schema's Alembic revision, or None for an empty database."""
+def current_revisions(engine: Engine) -> frozenset[str]:
+    """The schema's Alembic revisions (one per branch), empty for an empty database."""
     with engine.connect() as connection:
         if not inspect(connection).has_table("alembic_version"):
-            return None
-        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            return frozenset()
+        return frozenset(connection.execute(text("SELECT version_num FROM alembic_version")).scalars())
 
 
 def migrations_path() -> Path:
@@ -95,12 +96,12 @@ def alembic_config(engine: Engine) -> object:
 def upgrade(engine: Engine) -> None:
     """Bring the schema to the newest migration (no-op when it is already there)."""
     try:
-        if current_revision(engine) == SCHEMA_HEAD:
+        if current_revisions(engine) == SCHEMA_HEADS:
             return
         from alembic import command
 
-        log.info("Mise à jour du schéma de la base vers %s", SCHEMA_HEAD)
-        command.upgrade(alembic_config(engine), "head")  # type: ignore[arg-type]
+        log.info("Mise à jour du schéma de la base vers %s", ", ".join(sorted(SCHEMA_HEADS)))
+        command.upgrade(alembic_config(engine), "heads")  # type: ignore[arg-type]
     except DatabaseError:
         raise
     except Exception as error:

@@ -19,12 +19,16 @@ class Base(DeclarativeBase):
 
 
 class Lieu(Base):
-    """A lieu de médiation numérique, keyed by its source record's `id`."""
+    """A lieu de médiation numérique, keyed by its record's (`source`, `id`).
+
+    Real regional files number their lieux « 0 », « 1 »…: an `id` is unique only within its source,
+    so the pair is the identity every other table refers to.
+    """
 
     __tablename__ = "lieux"
 
+    source: Mapped[str] = mapped_column(String(100), primary_key=True)
     id: Mapped[str] = mapped_column(String(200), primary_key=True)
-    source: Mapped[str | None] = mapped_column(String(100))
     pivot: Mapped[str | None] = mapped_column(String(40))
     nom: Mapped[str] = mapped_column(String(300))
     adresse: Mapped[str | None] = mapped_column(String(300))
@@ -61,6 +65,8 @@ class Lieu(Base):
     import_run_id: Mapped[int | None] = mapped_column(ForeignKey("import_runs.id", ondelete="SET NULL"))
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
+    __table_args__ = (Index("ix_lieux_id", "id"),)
+
 
 class Mediateur(Base):
     """A mediator: a person who may receive routed requests for the lieux they work at."""
@@ -79,13 +85,18 @@ class Mediateur(Base):
 
 
 class MediateurLieu(Base):
-    """Which lieux a mediator works at; `lieu_id` is a source id and may precede its lieu."""
+    """Which lieux a mediator works at, by (`lieu_source`, `lieu_id`); a link may precede its lieu.
+
+    `lieu_source` is "" when the YAML named a bare id that no imported lieu carried yet: such a link
+    is resolved when exactly one lieu has that id (`knowledge.lieux.identity`).
+    """
 
     __tablename__ = "mediateur_lieux"
 
     mediateur_id: Mapped[str] = mapped_column(
         ForeignKey("mediateurs.id", ondelete="CASCADE"), primary_key=True
     )
+    lieu_source: Mapped[str] = mapped_column(String(100), primary_key=True, default="")
     lieu_id: Mapped[str] = mapped_column(String(200), primary_key=True)
 
     __table_args__ = (Index("ix_mediateur_lieux_lieu", "lieu_id"),)

@@ -70,11 +70,18 @@ class Hit:
     distance_km: float | None
     score: float
     mediators: tuple[Mediator, ...] = ()
+    #: With `lieu_id`, the lieu's identity (an id is unique only within its source).
+    source: str = ""
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """(source, id): what requests and events refer to."""
+        return (self.source, self.lieu_id)
 
     def as_json(self) -> dict[str, Any]:
         """One element of `results` in the `ask` contract."""
-        return {"lieu_id": self.lieu_id, "name": self.name, "commune": self.commune, "insee": self.insee,
-                "needs": list(self.needs),
+        return {"lieu_id": self.lieu_id, "source": self.source, "name": self.name, "commune": self.commune,
+                "insee": self.insee, "needs": list(self.needs),
                 "distance_km": None if self.distance_km is None else round(self.distance_km, 1),
                 "score": round(self.score, 3),
                 "mediators": [{"id": m.id, "nom": m.nom} for m in self.mediators]}

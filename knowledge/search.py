@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -45,6 +45,7 @@ class LieuRecord:
     points: tuple[tuple[float, float], ...]
     mediators: tuple[Mediator, ...] = ()
     modes: frozenset[str] = frozenset()
+    source: str = ""
 
     def distance(self, lat: float, lon: float) -> float:
         """Distance from a point to the nearest of the lieu's points."""
@@ -154,7 +155,7 @@ class SearchIndex:
         record = scored.record
         proximity = 1.0 if scored.distance is None else math.exp(-scored.distance / 20.0)
         return Hit(record.id, record.name, record.commune, record.insee, record.needs, scored.distance,
-                   0.6 * proximity + 0.4 * scored.relevance, record.mediators)
+                   0.6 * proximity + 0.4 * scored.relevance, record.mediators, record.source)
 
     def _by_need_near(self, query: Query, need: str, wanted: int) -> list[_Scored]:
         place = query.place
@@ -293,14 +294,14 @@ def place_point(place: Place | None) -> tuple[float, float] | None:
 
 
 def build_records(rows: Iterable[Sequence[object]], gazetteer: Gazetteer,
-                  mediators: dict[str, list[Mediator]]) -> list[LieuRecord]:
-    """Records from `(id, nom, commune, code_insee, departement, latitude, longitude, besoins,
+                  mediators: Mapping[tuple[str, str], list[Mediator]]) -> list[LieuRecord]:
+    """Records from `(source, id, nom, commune, code_insee, departement, latitude, longitude, besoins,
     publics_codes, modalites_accompagnement)` rows; the commune's point is added when the lieu's
     own lies far from it."""
     records: list[LieuRecord] = []
     interned: dict[object, object] = {}
     for row in rows:
-        lieu_id, name, commune_name, insee, dep, lat, lon, needs, audiences, modalities = row
+        source, lieu_id, name, commune_name, insee, dep, lat, lon, needs, audiences, modalities = row
         commune = gazetteer.commune(str(insee)) if insee else None
         points: list[tuple[float, float]] = []
         if isinstance(lat, float) and isinstance(lon, float):
@@ -319,7 +320,7 @@ def build_records(rows: Iterable[Sequence[object]], gazetteer: Gazetteer,
             id=str(lieu_id), name=str(name), commune=commune.nom if commune else str(commune_name or ""),
             insee=commune.insee if commune else str(insee or ""),
             dep=sys.intern(str(dep or (commune.dep if commune else ""))), needs=need_tuple,
-            audiences=audience_set, points=tuple(points), mediators=tuple(mediators.get(str(lieu_id), ())),
-            modes=modes,
+            audiences=audience_set, points=tuple(points),
+            mediators=tuple(mediators.get((str(source), str(lieu_id)), ())), modes=modes, source=str(source),
         ))
     return records

@@ -13,6 +13,7 @@ from sqlalchemy import Engine, select
 
 from knowledge.gazetteer import Gazetteer
 from knowledge.lexicon_fr import LIEU_WORDS
+from knowledge.lieu_identity import lieu_sources, resolve_link
 from knowledge.models import Lieu, Mediateur, MediateurLieu
 from knowledge.parser import Parser
 from knowledge.query import Mediator, Query, SearchResult
@@ -32,18 +33,21 @@ class Understanding:
                       max_input_chars: int = 2000) -> Understanding:
         """Load the search index from the database: two column queries, no ORM objects."""
         with engine.connect() as connection:
-            mediators: dict[str, list[Mediator]] = {}
+            sources = lieu_sources(connection)
+            mediators: dict[tuple[str, str], list[Mediator]] = {}
             rows = connection.execute(
-                select(MediateurLieu.lieu_id, Mediateur.id, Mediateur.nom)
+                select(MediateurLieu.lieu_source, MediateurLieu.lieu_id, Mediateur.id, Mediateur.nom)
                 .join(Mediateur, Mediateur.id == MediateurLieu.mediateur_id)
                 .order_by(Mediateur.id)
             )
-            for lieu_id, mediator_id, nom in rows:
-                mediators.setdefault(lieu_id, []).append(Mediator(mediator_id, nom))
+            for source, lieu_id, mediator_id, nom in rows:
+                key = resolve_link(source, lieu_id, sources)
+                if key is not None:
+                    mediators.setdefault(key, []).append(Mediator(mediator_id, nom))
             lieux = connection.execute(
-                select(Lieu.id, Lieu.nom, Lieu.commune, Lieu.code_insee, Lieu.departement, Lieu.latitude,
+                select(Lieu.source, Lieu.id, Lieu.nom, Lieu.commune, Lieu.code_insee, Lieu.departement, Lieu.latitude,
                        Lieu.longitude, Lieu.besoins, Lieu.publics_codes, Lieu.modalites_accompagnement)
-                .order_by(Lieu.id)
+                .order_by(Lieu.source, Lieu.id)
             )
             records = build_records(lieux, gazetteer, mediators)
         parser = Parser(gazetteer, max_input_chars)

@@ -29,7 +29,7 @@ EPNBOT = Path(sys.executable).parent / "epnbot"
 ANSWER_KEYS = {"text", "query", "results", "elapsed_ms"}
 QUERY_KEYS = {"needs", "audiences", "place"}
 PLACE_KEYS = {"kind", "code", "name", "lat", "lon"}
-RESULT_KEYS = {"lieu_id", "name", "commune", "insee", "needs", "distance_km", "score", "mediators"}
+RESULT_KEYS = {"lieu_id", "source", "name", "commune", "insee", "needs", "distance_km", "score", "mediators"}
 CAF_DRAGUIGNAN = "qui peut m'aider à faire mes démarches CAF à Draguignan ?"
 
 

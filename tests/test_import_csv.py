@@ -22,26 +22,29 @@ def test_example_imports_all_30(app: App, v1_csv: Path) -> None:
     report = import_file(app.engine, v1_csv)
     assert (report.added, report.rejected) == (30, [])
     with app.sessions() as session:
-        lieu = session.get(Lieu, "dora-e0e79c9a-bfdd-4739-932b-d7b675925918")
+        lieu = session.scalars(select(Lieu).where(Lieu.id == "dora-e0e79c9a-bfdd-4739-932b-d7b675925918")).one()
         assert lieu is not None
         assert (lieu.nom, lieu.code_insee, lieu.departement) == ("France Services Draguignan", "83050", "83")
         assert lieu.modalites_accompagnement == ["Dans un atelier collectif", "Accompagnement individuel"]
         entreprise = session.scalar(select(func.count()).select_from(Lieu).where(
             Lieu.id == "dora-6046caa6-f22a-43c4-aa4d-72d8250ba0f1"))
         assert entreprise == 1
-        martigues = session.get(Lieu, "dora-6046caa6-f22a-43c4-aa4d-72d8250ba0f1")
+        martigues = session.scalars(select(Lieu).where(Lieu.id == "dora-6046caa6-f22a-43c4-aa4d-72d8250ba0f1")).one()
         assert martigues is not None and "entreprise" in martigues.besoins  # from `besoins_epnbot`
     assert import_file(app.engine, v1_csv).unchanged == 30
 
 
 def test_three_broken_rows_of_thirty(app: App) -> None:
     report = import_file(app.engine, DATA / "lieux-v1-3-erreurs.csv")
-    assert report.added == 27 and _count(app) == 27
+    # Lines 4 and 21 share an id but not a source: two different lieux (an id is unique per source).
+    assert report.added == 28 and _count(app) == 28
     assert [row.message for row in report.rejected] == [
         "ligne 6 : latitude « abc » illisible",
         "ligne 13 : nom manquant",
-        "ligne 21 : identifiant « dora-c1f11df3-c787-46ec-a5fa-be2d0ecf4757 » déjà présent ligne 4",
     ]
+    with app.sessions() as session:
+        shared = session.scalars(select(Lieu.source).where(Lieu.id == "dora-c1f11df3-c787-46ec-a5fa-be2d0ecf4757"))
+        assert sorted(shared) == ["conseiller-numerique", "dora"]
 
 
 def test_semicolon_delimiter_bom_and_old_column_names(app: App, tmp_path: Path) -> None:
@@ -55,7 +58,7 @@ def test_semicolon_delimiter_bom_and_old_column_names(app: App, tmp_path: Path) 
     report = import_file(app.engine, path)
     assert (report.added, report.rejected) == (2, [])
     with app.sessions() as session:
-        lieu = session.get(Lieu, "a1")
+        lieu = session.scalars(select(Lieu).where(Lieu.id == "a1")).one()
         assert lieu is not None
         assert lieu.code_postal == "06000" and lieu.code_insee == "06088"  # leading zero put back
         assert lieu.besoins == ["demarches", "loisirs-creation"]
@@ -72,7 +75,7 @@ def test_values_separated_by_semicolons_in_a_comma_file(app: App, tmp_path: Path
                     encoding="utf-8")
     import_file(app.engine, path)
     with app.sessions() as session:
-        lieu = session.get(Lieu, "b1")
+        lieu = session.scalars(select(Lieu).where(Lieu.id == "b1")).one()
         assert lieu is not None and lieu.besoins == ["demarches", "acces-equipement"]
 
 

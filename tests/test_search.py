@@ -196,7 +196,7 @@ def test_hit_json_has_the_contract_keys() -> None:
     lieu = LieuRecord("x", "Lieu X", "Draguignan", "83050", "83", ("demarches",), frozenset(), ((LAT, LON),),
                       (Mediator("med-ana", "Ana Martin"),))
     hit = SearchIndex([lieu]).search(near_draguignan("demarches")).hits[0].as_json()
-    assert set(hit) == {"lieu_id", "name", "commune", "insee", "needs", "distance_km", "score", "mediators"}
+    assert set(hit) == {"lieu_id", "source", "name", "commune", "insee", "needs", "distance_km", "score", "mediators"}
     assert hit["mediators"] == [{"id": "med-ana", "nom": "Ana Martin"}]
     assert hit["distance_km"] == 0.0
 

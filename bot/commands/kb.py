@@ -79,6 +79,12 @@ def _print_report(report: FileReport, quiet: bool, report_path: Path | None) -> 
     if report.kinds:
         click.echo(texts_fr.CLI_PEOPLE.format(mediateurs=report.kinds.get("mediateurs", 0),
                                               coordinateurs=report.kinds.get("coordinateurs", 0)))
+    if report.notices and not quiet:
+        click.echo(texts_fr.CLI_NOTICES_TITLE)
+        for row in report.notices[:SHOWN_REJECTED]:
+            click.echo(f"  {row.message}")
+        if len(report.notices) > SHOWN_REJECTED:
+            click.echo(texts_fr.CLI_MORE_NOTICES.format(count=len(report.notices) - SHOWN_REJECTED))
     if not report.rejected:
         return
     if report_path is not None or (len(report.rejected) > SHOWN_REJECTED and not quiet):

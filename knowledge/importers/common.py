@@ -61,6 +61,9 @@ class FileReport:
     changed: int = 0
     unchanged: int = 0
     rejected: list[RowReport] = field(default_factory=list)
+    #: Rows imported with a remark the coordinator should read (replaced a lieu from another file,
+    #: doubtful placement…); they do not make the import fail.
+    notices: list[RowReport] = field(default_factory=list)
     #: Counts per kind for the mediators file (« médiateurs », « coordinateurs »).
     kinds: dict[str, int] = field(default_factory=dict)
     run_id: int | None = None

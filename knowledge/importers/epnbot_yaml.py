@@ -49,12 +49,35 @@ class _LineLoader(yaml.SafeLoader):
 
 @dataclass(frozen=True, slots=True)
 class PersonRow:
-    """A validated entry: its section, the row for its table and, for a mediator, their lieux."""
+    """A validated entry: its section, the row for its table and, for a mediator, their lieux as
+    (source, id) pairs (source "" for an id no imported lieu carries yet)."""
 
     kind: str
     line: int
     row: dict[str, Any]
-    lieux: tuple[str, ...] = ()
+    lieux: tuple[tuple[str, str], ...] = ()
+
+
+#: Sources of each lieu id already in the knowledge base, to resolve the YAML's references.
+LieuIndex = Mapping[str, frozenset[str]]
+
+
+def resolve_lieu(reference: str, known: LieuIndex) -> tuple[str, str]:
+    """(source, id) of a lieu named by its `id` or by `source:id`; raises when an id is ambiguous.
+
+    An id that no lieu carries yet is kept with source "" (the lieux file may come later), unless it
+    is written `source:id`.
+    """
+    sources = known.get(reference)
+    if sources is not None:
+        if len(sources) > 1:
+            choices = ", ".join(f"{source}:{reference}" for source in sorted(sources))
+            raise RowRejectedError(texts_fr.AMBIGUOUS_LIEU.format(id=reference, choices=choices))
+        return next(iter(sources)), reference
+    source, colon, lieu_id = reference.partition(":")
+    if colon and source and lieu_id:
+        return source, lieu_id
+    return "", reference
 
 
 def load(path: Path, text: str) -> list[tuple[str, int, Any]]:
@@ -137,14 +160,15 @@ def _capacity(value: Any) -> int:
     return value
 
 
-def mediator(entry: Mapping[str, Any]) -> tuple[dict[str, Any], tuple[str, ...]]:
-    """The `mediateurs` row of an entry and the lieux ids they work at."""
+def mediator(entry: Mapping[str, Any], known: LieuIndex) -> tuple[dict[str, Any], tuple[tuple[str, str], ...]]:
+    """The `mediateurs` row of an entry and the (source, id) of the lieux they work at."""
     row = _identity(entry, _MEDIATOR_KEYS)
     needs = _string_list(entry.get("besoins"), "besoins", 50)
     for need in needs:
         if need not in NEED_CODES:
             raise RowRejectedError(texts_fr.UNKNOWN_NEED.format(value=need, codes=", ".join(NEED_CODES)))
-    lieux = tuple(dict.fromkeys(_string_list(entry.get("lieux"), "lieu", 200)))
+    lieux = tuple(dict.fromkeys(resolve_lieu(reference, known)
+                                for reference in _string_list(entry.get("lieux"), "lieu", 301)))
     row.update(besoins=needs, capacite=_capacity(entry.get("capacite")),
                absences=_absences(entry.get("absences")))
     row["content_hash"] = content_hash({**row, "lieux": lieux})
@@ -165,12 +189,12 @@ def coordinator(entry: Mapping[str, Any], gazetteer: Gazetteer) -> dict[str, Any
     return row
 
 
-def validate(section: str, entry: Any, gazetteer: Gazetteer) -> PersonRow:
+def validate(section: str, entry: Any, gazetteer: Gazetteer, known: LieuIndex) -> PersonRow:
     """One entry as a `PersonRow`; raises `RowRejectedError` with the French reason."""
     if not isinstance(entry, dict):
         raise RowRejectedError(texts_fr.NOT_A_MAPPING)
     line = int(entry.get(_LINE_KEY, 0))
     if section == MEDIATORS:
-        row, lieux = mediator(entry)
+        row, lieux = mediator(entry, known)
         return PersonRow(section, line, row, lieux)
     return PersonRow(section, line, coordinator(entry, gazetteer))

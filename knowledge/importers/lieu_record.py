@@ -7,7 +7,9 @@ once. The row is a plain dict for SQLAlchemy Core bulk statements: no ORM object
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from pathlib import PurePath
 from typing import Any, Final
 
 from knowledge.gazetteer import Commune, Gazetteer
@@ -63,6 +65,7 @@ _CONSUMED: Final = frozenset(
     | {source for _, source in _LIST_FIELDS}
 )
 _PRESENTATION_LIMIT: Final = 20_000
+_SLUG: Final = re.compile(r"[^a-z0-9]+")
 _EXTRA_LIMIT: Final = 20_000
 
 
@@ -77,8 +80,10 @@ def _padded_code(value: Any, field_name: str) -> str | None:
 class LieuBuilder:
     """Validates and maps source records; caches commune lookups, which repeat across a file."""
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, default_source: str = "inconnue") -> None:
         self.gazetteer = gazetteer
+        #: The source of records that name none: the file's stem (`source_of_file`).
+        self.default_source = default_source
         self._communes: dict[tuple[str, str, str], Commune | None] = {}
         self._needs: dict[tuple[tuple[str, ...], str], list[str]] = {}
         self._audiences: dict[tuple[tuple[str, ...], str], list[str]] = {}
@@ -118,6 +123,7 @@ class LieuBuilder:
         row.update(place)
         for column, source, limit, label in _TEXT_FIELDS:
             row[column] = bounded(fields.get(source), label, limit)
+        row["source"] = row["source"] or self.default_source
         for column, source in _LIST_FIELDS:
             row[column] = split_values(fields.get(source))
         row["besoins"] = self.needs(row["services"], fields.get(EPNBOT_NEEDS_COLUMN))
@@ -169,6 +175,16 @@ class LieuBuilder:
         if found is not None and name and name != found.nom:
             place["commune_source"] = name
         return place
+
+
+def source_of_file(path: str) -> str:
+    """The source given to a file's records that carry none: its name as a slug (« lieux-charente »).
+
+    Re-importing the same file keys its lieux the same way, and two files without a source never
+    collide. Migration 0002 applies the same rule to lieux imported before sources were required.
+    """
+    stem = PurePath(path).stem.lower()
+    return (_SLUG.sub("-", stem).strip("-") or "inconnue")[:100]
 
 
 def _departement_of_postcode(postcode: str) -> str | None:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Final
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from knowledge.gazetteer import Gazetteer, default_gazetteer
@@ -27,7 +27,7 @@ from knowledge.importers.common import (
     SourceRow,
     read_text,
 )
-from knowledge.importers.lieu_record import LieuBuilder
+from knowledge.importers.lieu_record import LieuBuilder, source_of_file
 
 log = logging.getLogger(__name__)
 
@@ -98,8 +98,8 @@ def _import_lieux(engine: Engine, source: list[SourceRow | tuple[int, str]], gaz
     """Validate every lieu, then add or update them all in one transaction."""
     if total:
         total(2 * len(source))
-    builder = LieuBuilder(gazetteer)
-    first_line: dict[str, int] = {}
+    builder = LieuBuilder(gazetteer, source_of_file(report.path))
+    first_line: dict[tuple[str, str], int] = {}
     rows = []
     for index, item in enumerate(source, start=1):
         if progress and index % _PROGRESS_STEP == 0:
@@ -113,11 +113,12 @@ def _import_lieux(engine: Engine, source: list[SourceRow | tuple[int, str]], gaz
             raw_id = str(item.fields.get("id") or "").strip()[:200] or None
             report.rejected.append(RowReport(item.line, str(error), raw_id))
             continue
-        if row["id"] in first_line:
-            reason = texts_fr.DUPLICATE_ID.format(id=row["id"], first=first_line[row["id"]])
+        key = (row["source"], row["id"])
+        if key in first_line:
+            reason = texts_fr.DUPLICATE_ID.format(id=f"{row['source']}:{row['id']}", first=first_line[key])
             report.rejected.append(RowReport(item.line, reason, row["id"]))
             continue
-        first_line[row["id"]] = item.line
+        first_line[key] = item.line
         rows.append(row)
     if progress:
         progress(len(source) % _PROGRESS_STEP)
@@ -127,9 +128,23 @@ def _import_lieux(engine: Engine, source: list[SourceRow | tuple[int, str]], gaz
         store.upsert(connection, store.LIEUX, outcome, report.run_id, progress)
         report.added, report.changed = len(outcome.added), len(outcome.changed)
         report.unchanged = outcome.unchanged
+        _note_replacements(connection, outcome, report, first_line)
         store.finish_run(connection, report.run_id, report, _status(report))
     if progress:
         progress(outcome.unchanged + len(report.rejected))
+
+
+def _note_replacements(connection: Connection, outcome: store.Outcome, report: FileReport,
+                       lines: dict[tuple[str, str], int]) -> None:
+    """A changed lieu last written by another file is named in the report: two files share a source."""
+    paths = store.run_paths(connection, outcome.previous_runs.values())
+    for (source, lieu_id), run_id in outcome.previous_runs.items():
+        previous = paths.get(run_id) if run_id is not None else None
+        if previous is None or previous == report.path:
+            continue
+        reason = texts_fr.REPLACES_OTHER_FILE.format(source=source, id=lieu_id, path=previous)
+        report.notices.append(RowReport(lines.get((source, lieu_id), 0), reason, lieu_id))
+    report.notices.sort(key=lambda notice: notice.line)
 
 
 def _import_people(engine: Engine, path: Path, text: str, gazetteer: Gazetteer, report: FileReport,
@@ -140,9 +155,10 @@ def _import_people(engine: Engine, path: Path, text: str, gazetteer: Gazetteer, 
         total(len(entries))
     people: dict[str, list[epnbot_yaml.PersonRow]] = {epnbot_yaml.MEDIATORS: [], epnbot_yaml.COORDINATORS: []}
     first_line: dict[tuple[str, str], int] = {}
+    known = store.lieu_index(engine)
     for section, line, entry in entries:
         try:
-            person = epnbot_yaml.validate(section, entry, gazetteer)
+            person = epnbot_yaml.validate(section, entry, gazetteer, known)
         except RowRejectedError as error:
             raw_id = (str(entry.get("id") or "")[:100] or None) if isinstance(entry, dict) else None
             report.rejected.append(RowReport(line, str(error), raw_id))

@@ -12,9 +12,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from sqlalchemy import Connection, Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, Table, bindparam, delete, func, insert, select, update
 
 from knowledge.importers.common import REPORT_LIMIT, FileReport
+from knowledge.lieu_identity import lieu_sources
 from knowledge.models import Coordinateur, ImportRun, Lieu, Mediateur, MediateurLieu
 
 BATCH: Final = 1000
@@ -34,6 +35,8 @@ class Outcome:
     added: list[dict[str, Any]] = field(default_factory=list)
     changed: list[dict[str, Any]] = field(default_factory=list)
     unchanged: int = 0
+    #: Import run that last wrote each changed row, by primary key.
+    previous_runs: dict[tuple[Any, ...], int | None] = field(default_factory=dict)
 
 
 def _batches(rows: Sequence[dict[str, Any]]) -> Iterable[Sequence[dict[str, Any]]]:
@@ -41,21 +44,39 @@ def _batches(rows: Sequence[dict[str, Any]]) -> Iterable[Sequence[dict[str, Any]
         yield rows[start:start + BATCH]
 
 
+def key_columns(table: Table) -> tuple[str, ...]:
+    """The names of the table's primary key (`("source", "id")` for lieux)."""
+    return tuple(column.name for column in table.primary_key.columns)
+
+
 def classify(connection: Connection, table: Table, rows: Iterable[dict[str, Any]]) -> Outcome:
-    """Compare each row's hash with the stored one: added, changed or unchanged."""
-    stored: dict[str, str] = {
-        row_id: row_hash for row_id, row_hash in connection.execute(select(table.c.id, table.c.content_hash))
+    """Compare each row's hash with the stored one (by primary key): added, changed or unchanged."""
+    keys = key_columns(table)
+    stored: dict[tuple[Any, ...], tuple[str, int | None]] = {
+        tuple(found[:-2]): (found[-2], found[-1])
+        for found in connection.execute(select(*(table.c[name] for name in keys), table.c.content_hash,
+                                               table.c.import_run_id))
     }
     outcome = Outcome()
     for row in rows:
-        known = stored.get(row["id"])
+        known = stored.get(tuple(row[name] for name in keys))
         if known is None:
             outcome.added.append(row)
-        elif known != row["content_hash"]:
+        elif known[0] != row["content_hash"]:
             outcome.changed.append(row)
+            outcome.previous_runs[tuple(row[name] for name in keys)] = known[1]
         else:
             outcome.unchanged += 1
     return outcome
+
+
+def run_paths(connection: Connection, run_ids: Iterable[int | None]) -> dict[int, str]:
+    """The file each import run read, for « remplace un lieu venu de … »."""
+    wanted = sorted({run_id for run_id in run_ids if run_id is not None})
+    if not wanted:
+        return {}
+    found = connection.execute(select(IMPORT_RUNS.c.id, IMPORT_RUNS.c.path).where(IMPORT_RUNS.c.id.in_(wanted)))
+    return {int(run_id): str(path) for run_id, path in found}
 
 
 def upsert(connection: Connection, table: Table, outcome: Outcome, run_id: int,
@@ -67,12 +88,13 @@ def upsert(connection: Connection, table: Table, outcome: Outcome, run_id: int,
             progress(len(batch))
     if not outcome.changed:
         return
-    columns = [name for name in outcome.changed[0] if name != "id"]
+    keys = key_columns(table)
+    columns = [name for name in outcome.changed[0] if name not in keys]
     values: dict[str, Any] = {name: bindparam(f"v_{name}") for name in columns}
     values["import_run_id"] = bindparam("v_import_run_id")
     if "updated_at" in table.c:
         values["updated_at"] = func.now()
-    statement = update(table).where(table.c.id == bindparam("v_id")).values(values)
+    statement = update(table).where(*(table.c[name] == bindparam(f"v_{name}") for name in keys)).values(values)
     for batch in _batches(outcome.changed):
         parameters = [{f"v_{name}": value for name, value in row.items()} | {"v_import_run_id": run_id}
                       for row in batch]
@@ -81,15 +103,21 @@ def upsert(connection: Connection, table: Table, outcome: Outcome, run_id: int,
             progress(len(batch))
 
 
-def replace_mediator_lieux(connection: Connection, links: dict[str, tuple[str, ...]]) -> None:
-    """Set the lieux of each given mediator to exactly those listed."""
+def replace_mediator_lieux(connection: Connection, links: dict[str, tuple[tuple[str, str], ...]]) -> None:
+    """Set the lieux (`(source, id)` pairs, source "" when still unknown) of each given mediator."""
     if not links:
         return
     connection.execute(delete(MEDIATEUR_LIEUX).where(MEDIATEUR_LIEUX.c.mediateur_id.in_(list(links))))
-    pairs = [{"mediateur_id": mediator_id, "lieu_id": lieu_id}
-             for mediator_id, lieux in links.items() for lieu_id in lieux]
+    pairs = [{"mediateur_id": mediator_id, "lieu_source": source, "lieu_id": lieu_id}
+             for mediator_id, lieux in links.items() for source, lieu_id in lieux]
     for batch in _batches(pairs):
         connection.execute(insert(MEDIATEUR_LIEUX), list(batch))
+
+
+def lieu_index(engine: Engine) -> dict[str, frozenset[str]]:
+    """The sources of every lieu id in the base (for the YAML's references to lieux)."""
+    with engine.connect() as connection:
+        return lieu_sources(connection)
 
 
 def now() -> dt.datetime:

@@ -45,11 +45,17 @@ DATABASE_FAILED: Final = "Écriture en base impossible pour {path} : {error}. Ri
 
 # --------------------------------------------------------------------------- one row refused
 ROW_PREFIX: Final = "ligne {line} : {reason}"
+REPLACES_OTHER_FILE: Final = (
+    "remplace le lieu {source}:{id} importé depuis {path} (même source et même id dans deux fichiers)"
+)
 NOT_AN_OBJECT: Final = "l'enregistrement n'est pas un objet JSON"
 MISSING_ID: Final = "identifiant (id) manquant"
 MISSING_NAME: Final = "nom manquant"
 MISSING_PLACE: Final = "ni commune, ni code postal, ni code INSEE"
 UNKNOWN_COMMUNE: Final = "commune introuvable (« {commune} », code postal « {postcode} »)"
+AMBIGUOUS_LIEU: Final = (
+    "le lieu « {id} » est ambigu : plusieurs sources ont cet identifiant ; écrivez l'un de {choices}"
+)
 DUPLICATE_ID: Final = "identifiant « {id} » déjà présent ligne {first}"
 TOO_LONG: Final = "{field} trop long ({length} caractères, {limit} au plus)"
 UNREADABLE_NUMBER: Final = "{field} « {value} » illisible"
@@ -80,6 +86,8 @@ CLI_SUMMARY: Final = (
 )
 CLI_PEOPLE: Final = "  dont {mediateurs} médiateur(s) et {coordinateurs} coordinateur(s) valides"
 CLI_REJECTED_TITLE: Final = "Lignes rejetées :"
+CLI_NOTICES_TITLE: Final = "À vérifier (lignes importées) :"
+CLI_MORE_NOTICES: Final = "  … et {count} autre(s) remarque(s)."
 CLI_MORE_REJECTED: Final = "  … et {count} autres"
 CLI_FULL_REPORT: Final = "Rapport complet des lignes rejetées : {path}"
 CLI_FILE_FAILED: Final = "Échec de l'import : {message}"
