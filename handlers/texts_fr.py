@@ -127,6 +127,7 @@ _PLURAL: Final = frozenset({
 })
 _SPECIAL: Final[dict[str, str]] = {
     "2A": "en", "971": "en", "972": "en", "973": "en", "974": "à", "976": "à", "75": "à",
+    "975": "à", "977": "à", "978": "à", "986": "à", "987": "en", "988": "en",
 }
 _VOWELS: Final = "AEÉÈÊIÎOUYaeéèêiîouy"
 

@@ -1,10 +1,14 @@
 """The gazetteer of French communes, arrondissements and départements.
 
-Loaded once per process from the package's copy of `communes-fr.csv.gz` into dictionaries keyed by
-INSEE code, postal code and folded name, so that the parser resolves a place with exact lookups and
-only falls back to fuzzy matching on a small bucket of names (never the 35,000 of them).
+Loaded once per process from the package's copy of `communes-fr.csv.gz` (metropole and the five
+overseas départements) and `communes-outremer.csv` (the overseas collectivités: Saint-Pierre-et-
+Miquelon, Saint-Barthélemy, Saint-Martin, Wallis-et-Futuna, Polynésie française, Nouvelle-Calédonie,
+see `knowledge/data/README.md`) into dictionaries keyed by INSEE code, postal code and folded name,
+so that the parser resolves a place with exact lookups and only falls back to fuzzy matching on a
+small bucket of names (never the 35,000 of them). A collectivité is a `Departement` like the Var:
+« en Nouvelle-Calédonie » is code 988 as « dans le Var » is 83.
 
-Données communales : INSEE, IGN, La Poste — Licence Ouverte 2.0.
+Données communales : INSEE, IGN, La Poste — Licence Ouverte 2.0 ; GeoNames — CC BY 4.0.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from rapidfuzz import fuzz, process
 
 from knowledge.textnorm import fold
 
-ATTRIBUTION: Final = "Données communales : INSEE, IGN, La Poste — Licence Ouverte 2.0"
+ATTRIBUTION: Final = "Données communales : INSEE, IGN, La Poste — Licence Ouverte 2.0 ; GeoNames — CC BY 4.0"
 
 #: Leading articles that people drop (« au Havre », « Havre »).
 _ARTICLES: Final = frozenset({"le", "la", "les", "l"})
@@ -38,6 +42,9 @@ _CONNECTORS: Final = frozenset(
 )
 #: A short form must be this many times more populous than a commune bearing the exact name.
 SHORT_FORM_FACTOR: Final = 4.0
+#: The communes of the overseas collectivités (975, 977, 978, 986, 987, 988), built by
+#: `scripts/build_overseas.py`.
+OVERSEAS_FILE: Final = "communes-outremer.csv"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +98,19 @@ def _float(value: str | None) -> float | None:
     except ValueError:
         return None
     return number if math.isfinite(number) else None
+
+
+def _commune(row: dict[str, str]) -> Commune:
+    return Commune(
+        row["insee"].strip(),
+        row["nom"].strip(),
+        sys.intern((row.get("type") or "COM").strip()),
+        sys.intern((row.get("dep") or "").strip()),
+        tuple(sys.intern(code) for code in (row.get("codes_postaux") or "").split("|") if code),
+        _float(row.get("lat")),
+        _float(row.get("lon")),
+        int(_float(row.get("population")) or 0),
+    )
 
 
 def _by_population(communes: Iterable[Commune]) -> tuple[Commune, ...]:
@@ -195,26 +215,21 @@ class Gazetteer:
         return {dep: (a / w, b / w) for dep, (a, b, w) in sums.items()}
 
     @classmethod
-    def load(cls, communes_path: Path | None = None, departements_path: Path | None = None) -> Gazetteer:
-        """Read the shipped CSV files (or the given ones)."""
+    def load(cls, communes_path: Path | None = None, departements_path: Path | None = None,
+             overseas_path: Path | None = None) -> Gazetteer:
+        """Read the shipped CSV files (or the given ones). The overseas collectivités are read from
+        their own file, in the same columns, unless `communes_path` is given without it."""
         data = resources.files("knowledge") / "data"
         communes_file = communes_path or Path(str(data / "communes-fr.csv.gz"))
         departements_file = departements_path or Path(str(data / "departements.csv"))
-        opener = gzip.open if communes_file.suffix == ".gz" else open
-        with opener(communes_file, "rt", encoding="utf-8", newline="") as handle:
-            communes = [
-                Commune(
-                    row["insee"].strip(),
-                    row["nom"].strip(),
-                    sys.intern((row.get("type") or "COM").strip()),
-                    sys.intern((row.get("dep") or "").strip()),
-                    tuple(sys.intern(code) for code in (row.get("codes_postaux") or "").split("|") if code),
-                    _float(row.get("lat")),
-                    _float(row.get("lon")),
-                    int(_float(row.get("population")) or 0),
-                )
-                for row in csv.DictReader(handle)
-            ]
+        files = [communes_file]
+        if overseas_path is not None or communes_path is None:
+            files.append(overseas_path or Path(str(data / OVERSEAS_FILE)))
+        communes: list[Commune] = []
+        for path in files:
+            opener = gzip.open if path.suffix == ".gz" else open
+            with opener(path, "rt", encoding="utf-8", newline="") as handle:
+                communes.extend(_commune(row) for row in csv.DictReader(handle))
         with open(departements_file, encoding="utf-8", newline="") as handle:
             departements = [
                 (row["code"], row["nom"], [a for a in (row.get("aliases") or "").split("|") if a])
@@ -305,7 +320,7 @@ class Gazetteer:
         named = [c for c in candidates if fold(c.nom) == folded]
         if named:
             return named[0]
-        dep_hint = code[:3] if code.startswith("97") else code[:2]
+        dep_hint = code[:3] if code.startswith(("97", "98")) else code[:2]
         exact = self.by_name.get(folded, ())
         in_dep = [c for c in exact if c.dep == dep_hint]
         if in_dep or (exact and not candidates):
@@ -326,7 +341,8 @@ def _cache_path() -> Path | None:
 
     digest = hashlib.sha256(str(sys.version_info[:2]).encode())
     data = resources.files("knowledge") / "data"
-    sources = [Path(str(data / "communes-fr.csv.gz")), Path(str(data / "departements.csv")),
+    sources = [Path(str(data / "communes-fr.csv.gz")), Path(str(data / OVERSEAS_FILE)),
+               Path(str(data / "departements.csv")),
                Path(__file__), Path(__file__).with_name("textnorm.py")]
     for source in sources:
         digest.update(source.read_bytes())

@@ -744,6 +744,7 @@ NOT_PLACES: Final[frozenset[str]] = frozenset({
     "travers", "priori", "vendre", "louer", "droite", "gauche", "terme", "court", "long", "jamais", "bientot",
     "demain", "present", "tort", "raison", "aide", "heure", "ecoute", "mesure", "volonte", "avance", "etranger",
     "usage", "cheval", "velo", "bord", "table", "point", "niveau", "tour", "suite", "fois", "lettre", "minute",
+    "alo",  # « allô » in SMS, not Alo of Wallis-et-Futuna
 })
 
 #: What an audience asks for when the text asks for help and names no other need: a business owner

@@ -25,7 +25,7 @@ from knowledge.textnorm import ALL_STOP_WORDS, fold
 _ORDINAL: Final = re.compile(r"^(\d{1,2})(e|er|eme|em|ieme|ere|nd)?$")
 _ROMAN: Final = re.compile(r"^([ivx]{1,5})(e|er|eme|em|ieme|ere)$")
 _ROMAN_VALUES: Final = {"i": 1, "v": 5, "x": 10}
-_DEP_CODE: Final = re.compile(r"^(0?[1-9]|[1-8]\d|9[0-5]|2a|2b|97[1-6])$")
+_DEP_CODE: Final = re.compile(r"^(0?[1-9]|[1-8]\d|9[0-5]|2a|2b|97[1-8]|98[678])$")
 _CITIES_WITH_ARRONDISSEMENTS: Final = ("paris", "lyon", "marseille")
 _MAX_FUZZY_STARTS: Final = 6
 #: Score of a commune named with a capital after a place preposition: plainly the place asked about.

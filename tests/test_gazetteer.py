@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.gazetteer import Gazetteer, default_gazetteer, haversine_km
+from knowledge.textnorm import fold
 
 
 @pytest.fixture(scope="module")
@@ -218,3 +219,93 @@ def test_cached_gazetteer_removes_caches_of_older_versions(tmp_path: Path) -> No
     cached_gazetteer(tmp_path / "gazetteer-1111111111111111.pickle")
     assert not stale.exists()
     assert (tmp_path / "gazetteer-1111111111111111.pickle").is_file()
+
+
+# ------------------------------------------------------------------ overseas collectivités
+
+#: The communes of Nouvelle-Calédonie in the COG: 98801 Belep … 98833 Kouaoua.
+NOUVELLE_CALEDONIE = 33
+
+
+def test_every_commune_of_nouvelle_caledonie_is_there_with_its_postal_code(gazetteer: Gazetteer) -> None:
+    communes = [c for c in gazetteer.by_insee.values() if c.dep == "988"]
+    assert len(communes) == NOUVELLE_CALEDONIE
+    assert {c.insee for c in communes} == {f"988{n:02d}" for n in range(1, NOUVELLE_CALEDONIE + 1)}
+    assert all(c.postcodes and all(p.startswith("988") for p in c.postcodes) for c in communes)
+    # All but two villages (Farino, Kouaoua) that GeoNames does not list at 500 inhabitants.
+    assert {c.nom for c in communes if c.point is None} == {"Farino", "Kouaoua"}
+
+
+@pytest.mark.parametrize(("name", "insee", "postcode", "point"), [
+    ("noumea", "98818", "98800", (-22.27, 166.45)),
+    ("dumbea", "98805", "98835", (-22.16, 166.46)),
+    ("paita", "98821", "98889", (-22.13, 166.36)),
+    ("kone", "98811", "98859", (-21.06, 164.87)),
+    ("lifou", "98814", "98820", (-20.92, 167.26)),
+    ("papeete", "98735", "98714", (-17.53, -149.57)),
+    ("mata utu", None, None, None),  # a village, not a commune: Uvea is
+    ("uvea", "98613", "98600", (-13.28, -176.17)),
+    ("saint pierre et miquelon", None, None, None),  # the collectivité, not a commune
+    ("miquelon langlade", "97501", "97500", (47.10, -56.38)),
+])
+def test_overseas_communes_by_name(gazetteer: Gazetteer, name: str, insee: str | None, postcode: str | None,
+                                   point: tuple[float, float] | None) -> None:
+    found = gazetteer.names(fold(name))
+    if insee is None:
+        assert found is None
+        return
+    assert found is not None
+    commune = found.communes[0]
+    assert (commune.insee, commune.type) == (insee, "COM")
+    assert postcode in commune.postcodes
+    assert insee in {c.insee for c in gazetteer.by_postal_code(str(postcode))}
+    assert point is not None and commune.point is not None
+    assert haversine_km(*commune.point, *point) < 3
+
+
+def test_le_mont_dore_of_nouvelle_caledonie_outweighs_the_village_of_puy_de_dome(gazetteer: Gazetteer) -> None:
+    found = gazetteer.names("mont dore")
+    assert found is not None
+    assert [c.insee for c in found.communes] == ["98817", "63236"]
+    assert gazetteer.resolve("", "63240", "Mont-Dore").insee == "63236"  # type: ignore[union-attr]
+    assert gazetteer.resolve("", "98809", "Mont-Dore").insee == "98817"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("code", "name", "alias", "point"), [
+    ("975", "Saint-Pierre-et-Miquelon", "spm", (46.8, -56.2)),
+    ("977", "Saint-Barthélemy", "st barth", (17.9, -62.85)),
+    ("978", "Saint-Martin", "saint martin", (18.07, -63.08)),
+    ("986", "Wallis-et-Futuna", "wallis", (-13.5, -176.5)),
+    ("987", "Polynésie française", "la polynesie", (-17.6, -149.5)),
+    ("988", "Nouvelle-Calédonie", "la nouvelle caledonie", (-22.0, 166.2)),
+])
+def test_overseas_collectivites_are_departements(gazetteer: Gazetteer, code: str, name: str, alias: str,
+                                                 point: tuple[float, float]) -> None:
+    """« en Nouvelle-Calédonie » is a territory as « dans le Var » is a département, centred where
+    its people live (Tahiti for Polynésie, the south of the Grande Terre for Nouvelle-Calédonie)."""
+    departement = gazetteer.departement(code)
+    assert departement is not None and departement.nom == name
+    assert gazetteer.departement_by_name(fold(alias)) == departement
+    assert departement.lat is not None and departement.lon is not None
+    assert haversine_km(departement.lat, departement.lon, *point) < 120
+
+
+def test_overseas_points_lie_in_their_collectivite(gazetteer: Gazetteer) -> None:
+    """The points of the overseas file are GeoNames chef-lieux: none has been matched to a namesake
+    on another island group (Polynésie spans 2,000 km, Nouvelle-Calédonie 600)."""
+    spread = {"975": 60, "977": 15, "978": 15, "986": 300, "987": 2500, "988": 600}
+    for commune in gazetteer.by_insee.values():
+        if commune.dep in spread and commune.point is not None:
+            departement = gazetteer.departement(commune.dep)
+            assert departement is not None and departement.lat is not None and departement.lon is not None
+            assert haversine_km(departement.lat, departement.lon, *commune.point) < spread[commune.dep], commune
+
+
+def test_the_overseas_file_can_be_left_out(tmp_path: Path) -> None:
+    """A gazetteer built from another communes file alone (as tests and tools do) has no overseas
+    collectivité unless that file is given too."""
+    data = Path(__file__).resolve().parents[1] / "knowledge" / "data"
+    alone = Gazetteer.load(communes_path=data / "communes-fr.csv.gz")
+    assert alone.commune("98818") is None
+    both = Gazetteer.load(communes_path=data / "communes-fr.csv.gz", overseas_path=data / "communes-outremer.csv")
+    assert both.commune("98818") is not None

@@ -29,7 +29,7 @@ def test_help_lists_every_declared_command_with_its_help(dispatcher: Dispatcher)
         assert f"• {declared.usage()}" in listed and declared.help in listed
     assert "• aide [commande] (ou help, ?, aide moi) — " in listed
     assert "créer et développer son entreprise" in listed
-    assert reply.footer == "Données communales : INSEE, IGN, La Poste — Licence Ouverte 2.0"
+    assert reply.footer == "Données communales : INSEE, IGN, La Poste — Licence Ouverte 2.0 ; GeoNames — CC BY 4.0"
 
 
 @pytest.mark.parametrize("text", ["aide", "AIDE", "Aide ?", "help", "?", "aide-moi", "  aide  "])
