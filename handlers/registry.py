@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from handlers import texts_fr as texts
 from handlers.conversation import Conversations, ThreadKey
 from handlers.errors import UserFacingError
-from handlers.messages import Message, Reply
+from handlers.messages import Action, Message, Reply
 from knowledge.textnorm import fold
 
 if TYPE_CHECKING:  # the parser and index load with the app, not with the handlers
@@ -240,3 +240,7 @@ class Dispatcher:
     def handle(self, message: Message) -> list[Reply]:
         """The replies to one message (what tests and most transports need)."""
         return self.dispatch(message).replies
+
+    def act(self, action: Action) -> list[Reply]:
+        """The replies to a button press, form submission or reaction: handled as its words."""
+        return self.dispatch(action.as_message()).replies

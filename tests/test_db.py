@@ -8,7 +8,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 
 from knowledge.db import SCHEMA_HEADS, alembic_config, current_revisions, make_engine, migrations_path, upgrade
-from knowledge.models import Base
+from knowledge.schema import Base
 
 
 def test_schema_head_is_alembic_head() -> None:

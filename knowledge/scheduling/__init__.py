@@ -1,0 +1,1 @@
+"""Timers stored in the database (reminders, re-offers, expiry, purge): survive restarts, fire once."""

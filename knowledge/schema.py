@@ -1,0 +1,9 @@
+"""Every table of the bot, for Alembic and the tests: importing this module registers all models."""
+
+from __future__ import annotations
+
+from knowledge.delivery import models as delivery_models
+from knowledge.models import Base
+from knowledge.scheduling import models as scheduling_models
+
+__all__ = ["Base", "delivery_models", "scheduling_models"]
