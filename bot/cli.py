@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "chat": "bot.commands.chat:chat",
     "demo": "bot.commands.chat:demo",
     "kb": "bot.commands.kb:kb",
+    "serve": "bot.commands.serve:serve",
 }
 
 
