@@ -77,9 +77,13 @@ def _cards(context: Context, result: SearchResult) -> tuple[Card, ...]:
     return tuple(lieu_card(hit, details.get(hit.key), now) for hit in result.hits)
 
 
-def _heading(result: SearchResult) -> str | None:
+def _heading(result: SearchResult, query: Query) -> str | None:
     if result.none_at_all:
         return texts.NONE_AT_ALL
+    if result.out_of_reach:
+        return texts.NONE_IN_REACH.format(km=texts.decimal(result.reach_km))
+    if result.unplaced and result.hits and query.place is not None:
+        return texts.UNPLACED.format(name=query.place.name, dep=query.place.dep)
     if result.none_near:
         return texts.NONE_NEAR.format(km=texts.decimal(result.near_km))
     if not result.hits:
@@ -116,7 +120,7 @@ def answer(context: Context, message: Message, text: str) -> list[Reply]:
         return [Reply(text=understood(query), extra_lines=tuple(notes)), Reply(text=texts.WHICH_COMMUNE)]
     result = understanding.search(query, limit=settings.shown, offset=0)
     context.conversations.put(key, ThreadState(query, awaiting=None, offset=len(result.hits)))
-    heading = _heading(result)
+    heading = _heading(result, query)
     lines = [*notes, *([heading] if heading else [])]
     return [Reply(text=understood(query), extra_lines=tuple(lines), cards=_cards(context, result),
                   footer=texts.MORE_AVAILABLE if result.more else None)]

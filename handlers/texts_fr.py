@@ -60,6 +60,14 @@ NONE_AT_ALL: Final = (
     "ou demandez à un lieu proche : il saura souvent vous orienter."
 )
 NONE_NEAR: Final = "Rien à moins de {km} km ne propose cette aide ; voici les plus proches :"
+NONE_IN_REACH: Final = (
+    "Je ne connais aucun lieu à moins de {km} km qui propose cette aide : la base n'en compte pas "
+    "encore dans ce secteur. La mairie ou le point d'accueil le plus proche saura souvent vous orienter."
+)
+UNPLACED: Final = (
+    "Je ne sais pas encore situer {name} sur une carte : voici des lieux de son territoire ({dep}), "
+    "sans distance."
+)
 NO_RESULT: Final = "Je n'ai trouvé aucun lieu pour cette demande."
 WHICH_COMMUNE: Final = "Dans quelle commune ?"
 NOT_UNDERSTOOD: Final = (

@@ -101,4 +101,10 @@ class SearchResult:
     #: The results came from a lieu named in the question rather than from the needs.
     by_name: bool = False
     near_km: float = 30.0
+    #: Lieux offer the need, but none within `reach_km` of the place: no hit is given.
+    out_of_reach: bool = False
+    reach_km: float = 150.0
+    #: The commune asked about has no point in the gazetteer (a few atolls): the hits are those of
+    #: its département or collectivité, without distances.
+    unplaced: bool = False
     extra: dict[str, Any] = field(default_factory=dict)

@@ -28,6 +28,9 @@ SUSPECT_KM: Final = 30.0
 KM_PER_DEGREE: Final = 111.2
 #: Beyond this, a lieu offering the first need is out of reach and a second need may be served instead.
 FAR_KM: Final = 50.0
+#: Beyond this, a lieu is no answer at all (two hours by road; from Nouméa, the next lieu may be
+#: 16,000 km away): the search lists none and says so, unless the lieu is in the département asked.
+REACH_KM: Final = 150.0
 ANY: Final = "*"
 
 
@@ -69,12 +72,15 @@ class SearchIndex:
     """Lieux by need over a grid, by département and by audience."""
 
     def __init__(self, records: Iterable[LieuRecord], near_km: float = 30.0,
-                 name_words: Iterable[str] = ()) -> None:
+                 name_words: Iterable[str] = (), reach_km: float = REACH_KM) -> None:
         self.records: list[LieuRecord] = list(records)
         #: Lieux by (word of a lieu kind in their name, département): « epn », « mediatheque »…
         self._by_name_word: dict[tuple[str, str], list[int]] = {}
         vocabulary = frozenset(w for phrase in name_words for w in fold(phrase).split())
         self.near_km = near_km
+        self.reach_km = reach_km
+        #: Rings of the grid that cover `reach_km` (a ring is at least CELL_KM wide).
+        self._max_ring = min(MAX_RING, math.ceil(reach_km / CELL_KM) + 1)
         self._grids: dict[str, dict[tuple[int, int], list[int]]] = {}
         self._by_need: dict[str, list[int]] = {}
         self._by_dep: dict[tuple[str, str], list[int]] = {}
@@ -122,16 +128,30 @@ class SearchIndex:
                 if nearer and not self._far(query, nearer, FAR_KM):
                     need, scored, none_at_all = other, nearer, False
                     break
-        seen = {s.record.id for s in named}
-        ranked = named + [s for s in scored if s.record.id not in seen]
+        seen = {(s.record.source, s.record.id) for s in named}
+        ranked = named + [s for s in scored if (s.record.source, s.record.id) not in seen]
+        within = [s for s in ranked if self._within_reach(s, query.place)]
+        unplaced = query.place is not None and place_point(query.place) is None
+        out_of_reach = not within and (bool(ranked) or (unplaced and bool(self._by_need.get(need))))
+        ranked = within
         none_near = False
-        if query.place is not None and query.place.kind == "commune" and scored and not none_at_all:
-            nearest = scored[0].distance
-            none_near = nearest is None or nearest > self.near_km
+        if query.place is not None and query.place.kind == "commune" and ranked and not none_at_all:
+            nearest = ranked[0].distance
+            none_near = nearest is not None and nearest > self.near_km
         page = ranked[offset:offset + limit]
         hits = tuple(self._hit(s) for s in page)
         return SearchResult(hits=hits, more=len(ranked) > offset + limit, none_near=none_near,
-                            none_at_all=none_at_all, by_name=bool(named), near_km=self.near_km)
+                            none_at_all=none_at_all, by_name=bool(named), near_km=self.near_km,
+                            out_of_reach=out_of_reach, reach_km=self.reach_km, unplaced=unplaced)
+
+    def _within_reach(self, scored: _Scored, place: Place | None) -> bool:
+        """Whether a lieu may answer a question about `place`: within `reach_km` of its point, or
+        inside the département (or collectivité) asked about, or anywhere when there is no point."""
+        if scored.distance is None:
+            return True
+        if place is not None and place.kind == "departement" and scored.record.dep == place.code:
+            return True
+        return scored.distance <= self.reach_km
 
     @staticmethod
     def _far(query: Query, scored: list[_Scored], limit_km: float) -> bool:
@@ -181,8 +201,9 @@ class SearchIndex:
 
     def _without_point(self, query: Query, need: str, wanted: int) -> list[_Scored]:
         """No point to measure from: lieux serving the audience first, then the others, in a
-        stable order; only the few returned are scored."""
-        dep = query.place.code if query.place is not None and query.place.kind == "departement" else None
+        stable order; only the few returned are scored. A commune without a point (an atoll of the
+        Tuamotu) is looked for in its département or collectivité."""
+        dep = query.place.dep if query.place is not None else None
         chosen: dict[int, None] = {}
         for audience in query.audiences:
             for index in self._by_need_audience.get((need, audience), ()):
@@ -213,7 +234,7 @@ class SearchIndex:
         # Planar distances are exact enough to rank within a few tens of km and cost no trigonometry;
         # the kept lieux get their great-circle distance below.
         x_scale = KM_PER_DEGREE * math.cos(math.radians(lat))
-        for ring in range(MAX_RING + 1):
+        for ring in range(self._max_ring + 1):
             for cell in _ring(center_i, center_j, ring):
                 for index in grid.get(cell, ()):
                     if index not in found:
@@ -226,7 +247,7 @@ class SearchIndex:
                 if ring * CELL_KM >= max(kth, window):
                     break
         else:
-            if len(found) < wanted:
+            if len(found) < wanted and self._max_ring * CELL_KM < self.reach_km:
                 return self._scan(self._by_need[need], lat, lon, wanted)
         ordered = sorted(found.items(), key=lambda item: (item[1], records[item[0]].id))
         window = ordered[0][1] + max(2.0, 0.15 * ordered[0][1]) + 0.5 if ordered else 0.0

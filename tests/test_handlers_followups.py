@@ -210,3 +210,11 @@ def test_unexpected_error_becomes_an_apology(chat: ChatBot, caplog: pytest.LogCa
     apology = "Désolé, quelque chose s'est mal passé de mon côté. Réessayez dans un instant."
     assert replies == [Reply(text=apology, thread="fil")]
     assert "boum" in caplog.text
+
+
+def test_out_of_reach_is_said_and_nothing_listed(chat: ChatBot) -> None:
+    """« à Nouméa » with lieux only in metropolitan France: no card from 16,000 km away."""
+    chat.app.understanding.result_flags = {"out_of_reach": True}
+    chat.app.understanding.total = 0
+    text = chat.say("caf à Draguignan")
+    assert "Je ne connais aucun lieu à moins de 150 km qui propose cette aide" in text
