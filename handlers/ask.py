@@ -13,6 +13,7 @@ from handlers import texts_fr as texts
 from handlers.conversation import ThreadState
 from handlers.lieu_view import lieu_card, load_details
 from handlers.messages import Card, Message, Reply
+from handlers.routing_view import transmit_buttons
 from handlers.registry import Context, command, fallback
 from knowledge.query import Place, Query, SearchResult
 from knowledge.taxonomy import AUDIENCES, NEEDS
@@ -119,11 +120,12 @@ def answer(context: Context, message: Message, text: str) -> list[Reply]:
         context.conversations.put(key, ThreadState(query, awaiting="place", offset=0))
         return [Reply(text=understood(query), extra_lines=tuple(notes)), Reply(text=texts.WHICH_COMMUNE)]
     result = understanding.search(query, limit=settings.shown, offset=0)
-    context.conversations.put(key, ThreadState(query, awaiting=None, offset=len(result.hits)))
+    context.conversations.put(key, ThreadState(query, awaiting=None, offset=len(result.hits), shown=result.hits))
     heading = _heading(result, query)
     lines = [*notes, *([heading] if heading else [])]
     return [Reply(text=understood(query), extra_lines=tuple(lines), cards=_cards(context, result),
-                  footer=texts.MORE_AVAILABLE if result.more else None)]
+                  footer=texts.MORE_AVAILABLE if result.more else None, kind="answer",
+                  buttons=transmit_buttons(result.hits))]
 
 
 @command("plus", aliases=("suite", "la suite", "encore", "autres", "d'autres", "plus de lieux"),
@@ -140,6 +142,7 @@ def more(context: Context, message: Message, argument: str) -> list[Reply]:
     result = context.app.understanding.search(state.query, limit=shown, offset=state.offset)
     if not result.hits:
         return [Reply(text=texts.NOTHING_MORE)]
-    context.conversations.put(key, replace(state, offset=state.offset + len(result.hits)))
+    context.conversations.put(key, replace(state, offset=state.offset + len(result.hits), shown=result.hits))
     return [Reply(text=understood(state.query), cards=_cards(context, result),
-                  footer=texts.MORE_AVAILABLE if result.more else texts.NOTHING_MORE)]
+                  footer=texts.MORE_AVAILABLE if result.more else texts.NOTHING_MORE, kind="answer",
+                  buttons=transmit_buttons(result.hits))]

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
-from knowledge.query import Query
+from knowledge.query import Hit, Query
 
 ThreadKey = tuple[str, str, str]
 
@@ -27,12 +27,14 @@ class ThreadState:
     """The last query of a thread and what the bot is waiting for.
 
     `awaiting` is "place" after « Dans quelle commune ? », "need" after a question without a need
-    (its place is kept), or None. `offset` is where « plus » starts.
+    (its place is kept), or None. `offset` is where « plus » starts. `shown` are the lieux of the
+    last answer, in order, so « transmettre 2 » names the second one.
     """
 
     query: Query
     awaiting: str | None = None
     offset: int = 0
+    shown: tuple[Hit, ...] = ()
 
 
 class Conversations:
