@@ -229,7 +229,8 @@ class Dispatcher:
             else:
                 replies = registry.question_handler()(self.context, message, text)
         except UserFacingError as refusal:
-            replies = [Reply(text=refusal.message)]
+            # « refusal »: a transport may show it to the actor alone (Slack: ephemeral, message kept).
+            replies = [Reply(text=refusal.message, kind="refusal")]
         except Exception:
             # The text itself stays out of the logs: it may hold personal details.
             log.exception("erreur en traitant un message (%s, %d caractères)", message.platform, len(text))
