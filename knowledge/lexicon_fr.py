@@ -65,13 +65,94 @@ OWN_BUSINESSES: Final[tuple[tuple[str, str, str], ...]] = (
     ("mon", "une", "exploitation"), ("mon", "une", "entreprise"), ("mon", "une", "auberge"), ("mon", "une", "onglerie"),
     ("ma", "une", "sarl"), ("ma", "une", "sas"), ("ma", "une", "sasu"), ("mon", "une", "eurl"),
     ("mon", "un", "bar tabac"), ("mon", "un", "tabac"), ("mon", "un", "resto"),
+    ("mon", "un", "cafe"), ("mon", "un", "salon de the"), ("ma", "une", "quincaillerie"), ("ma", "une", "patisserie"),
+    ("ma", "une", "boucherie"), ("ma", "une", "fromagerie"), ("ma", "une", "pharmacie"), ("ma", "une", "cave a vin*"),
+    ("mon", "un", "foodtruck"), ("mon", "un", "pressing"), ("ma", "une", "laverie"), ("ma", "une", "menuiserie"),
+    ("ma", "une", "microbrasserie"), ("ma", "une", "start up"), ("ma", "une", "startup"), ("mon", "une", "auto ecole"),
+    ("ma", "une", "friperie"), ("ma", "une", "micro entreprise"), ("mon", "un", "domaine viticole"),
+    ("mon", "un", "salon de coiffure"), ("ma", "une", "ferme pedagogique"), ("mon", "un", "cabinet de"),
+    ("ma", "une", "fleuristerie"), ("mon", "un", "salon de toilettage"), ("mon", "une", "imprimerie"),
+    ("mon", "une", "agence immobiliere"), ("mon", "une", "agence web"), ("ma", "une", "cave"),
+)
+#: Feminine nouns that take « mon » before their vowel (« mon épicerie », « mon agence »).
+_VOWEL_FEMININE: Final = tuple((own, a, noun) for own, a, noun in OWN_BUSINESSES
+                               if own == "ma" and noun[0] in "aeiouh")
+#: Trades people run on their own account: « je suis plombière », « coiffeur à domicile »,
+#: « taxi depuis 10 ans », « infirmière libérale » (tpe-pme).
+TRADES: Final[tuple[str, ...]] = (
+    "plombier*", "electricien*", "menuisier*", "macon", "coiffeur*", "coiffeuse*", "boulanger*", "patissier*",
+    "boucher*", "fleuriste", "carreleur*", "couvreur*", "charpentier*", "ebeniste", "serrurier*", "garagiste",
+    "mecanicien*", "estheticienne*", "traiteur", "peintre en batiment", "paysagiste", "chauffagiste",
+    "agriculteur*", "agricultrice*", "viticult*", "vigneron*", "maraich*", "eleveur*", "eleveuse*", "apiculteur*",
+    "apicultrice*", "horticult*", "arboricult*", "pepinieriste", "ceramiste", "potier*", "bijoutier*",
+    "couturier*", "tapissier*", "luthier", "forgeron", "photographe", "graphiste", "taxi", "chauffeur vtc",
+    "hotelier*", "aubergiste", "cafetier*", "libraire", "epicier*", "fromager*",
+    "caviste", "toiletteur*", "toiletteuse*", "plaquiste", "platrier*", "terrassier*", "vitrier*", "cordonnier*",
+    "antiquaire", "brocanteur*", "tatoueur*", "tatoueuse*", "ambulancier*", "moniteur d auto ecole",
+    "createur* de bijoux", "creatrice* de bijoux", "artisan*", "commercant*", "restaurateur*", "restauratrice*",
+    "traductrice", "traducteur",
+)
+#: Verbs of running a business one has (« nous avons un gîte », « on tient un hôtel »,
+#: « j'ai repris la quincaillerie »): (verb phrase, articles it takes).
+RUNNING: Final[tuple[str, ...]] = (
+    "avons", "on a", "ai", "tiens", "tenons", "on tient", "gere", "gerons", "on gere", "repris", "reprend*",
+    "sommes", "on est", "a la tete d", "suis a la tete de",
+)
+#: « pour en faire mon métier », « à mon compte »: what makes the text about a trade or a business.
+OWN_ACCOUNT_MARK: Final = "~a-son-compte"
+OWN_ACCOUNT: Final[tuple[str, ...]] = (
+    "suis a! mon compte", "travaille* a! mon compte", "travaille* a! son compte", "est a! son compte",
+    "etre a! mon compte", "sommes a! notre compte", "installe* en! liberal", "suis en! liberal",
+    "comme! independant*", "en! independant*", "en tant qu! independant*",
+    *(f"{trade} a! mon compte" for trade in TRADES), *(f"a! mon compte comme! {trade}" for trade in TRADES),
 )
 #: « mon bar », « ma petite boulangerie », « notre gîte ».
 OWNED_BUSINESS_PHRASES: Final[tuple[str, ...]] = (
     *(f"{own} {noun}" for own, _, noun in OWN_BUSINESSES),
     *(f"{own} petit* {noun}" for own, _, noun in OWN_BUSINESSES),
     *(f"notre {noun}" for _, _, noun in OWN_BUSINESSES),
+    *(f"mon {noun}" for _, _, noun in _VOWEL_FEMININE),
 )
+#: « nous avons un petit hôtel », « on a une ferme », « j'ai repris la quincaillerie »: a business one runs.
+#: Articles and possessives are stop words, which patterns let stand between their words.
+RUN_BUSINESS_PHRASES: Final[tuple[str, ...]] = tuple(dict.fromkeys(
+    f"{verb} {small}{noun}" for verb in RUNNING for _, _, noun in OWN_BUSINESSES for small in ("", "petit* ")))
+#: What people start: the businesses above and a few general words (« une petite activité »).
+_STARTED: Final[tuple[str, ...]] = (*dict.fromkeys(noun for _, _, noun in OWN_BUSINESSES
+                                                   if noun not in {"cabinet de", "atelier de"}),
+                                    "activite", "marque", "auto entreprise", "autoentreprise")
+#: « je crée mon agence », « on lance une marque », « j'ouvre une crêperie », « mon projet de gîte »,
+#: « ma future boutique », « l'ouverture de mon salon »: a business being started (createurs-entreprise).
+START_BUSINESS_PHRASES: Final[tuple[str, ...]] = (
+    *dict.fromkeys(f"{verb} {small}{noun}" for verb in ("cree!", "creent!", "lance!", "lancent!", "monte!")
+                   for noun in _STARTED for small in ("", "petit* ")),
+    *dict.fromkeys(f"{verb} {article} {small}{noun}" for verb in ("ouvre!", "ouvrent!") for article in ("un!", "une!")
+                   for noun in _STARTED for small in ("", "petit* ")),
+    *dict.fromkeys(f"projet {of} {noun}" for noun in _STARTED for of in ("de", "d")
+                   if noun not in {"activite", "boite"}),
+    *dict.fromkeys(f"{future} {noun}" for noun in _STARTED for future in ("futur!", "future!")),
+    *dict.fromkeys(f"{act} {own} {noun}" for act in ("ouverture de", "creation de", "lancement de")
+                   for noun in _STARTED for own in ("mon", "ma", "notre")),
+    "en train de creer", "en cours de creation", "en cours d ouverture", "je m installe comme",
+    "m installe a! mon compte", "je m installe en! liberal",
+)
+#: « créer », « lancer », « ouvrir » a business: someone starting one only after a wish or a plan
+#: (« je voudrais ouvrir un restaurant », « mon fils veut lancer sa petite entreprise »), not in
+#: « un atelier pour créer sa boutique » (a topic).
+START_INFINITIVE_MARK: Final = "~veut-creer"
+START_INFINITIVES: Final[tuple[str, ...]] = tuple(dict.fromkeys(
+    f"{verb} {small}{noun}" for verb in ("creer", "lancer", "monter", "ouvrir", "reprendre") for noun in _STARTED
+    for small in ("", "petit* ")))
+#: Opening an online shop is not starting a business (« on a une ferme et on voudrait ouvrir une
+#: boutique en ligne »).
+NOT_STARTS: Final[tuple[str, ...]] = tuple(
+    f"{verb} {article} {shop} {where}" for verb in ("creer", "lancer", "monter", "ouvrir")
+    for article in ("une!", "ma", "sa", "notre", "leur") for shop in ("boutique", "magasin")
+    for where in ("en ligne", "etsy", "shopify", "sur internet", "web", "vinted", "amazon", "sur etsy"))
+WISHES: Final = frozenset({"veux", "veut", "voudrais", "voudrait", "voulons", "voulions", "souhaite", "souhaitons",
+                           "souhaiterais", "souhaiterait", "vais", "va", "allons", "aimerais", "aimerait",
+                           "aimerions", "compte", "comptons", "envie", "prevois", "prevoit", "prevoyons", "pense",
+                           "pensons", "reve", "revons", "espere", "esperons", "projette", "projetons", "decide"})
 
 #: Need patterns: (pattern, weight) per need code.
 NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
@@ -111,7 +192,8 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("dossier", 1), ("fiscal*", 3), ("immatricul*", 3), ("guichet unique", 3.5), ("inpi", 3.5),
         ("recensement", 4), ("carte mobilite inclusion", 4), ("cmi", 3), ("renouveler", 2),
         ("renouvellement", 2.5), ("jdc", 4), ("journee defense", 4), ("journee d appel", 4), ("majdc", 4),
-        ("avis d imposition", 4), ("loyer", 2), ("facture d electricite", 2),
+        ("avis d imposition", 4), ("loyer", 2), ("facture d electricite", 2), ("taxe de sejour", 4), ("tva", 3.5),
+        ("la pac", 4), ("ma pac", 4), ("leur pac", 4), ("dossier pac", 4.5), ("dossier de pac", 4.5),
     ],
     "outils-quotidien": [
         ("ordinateur*", 2), ("smartphone*", 3), ("telephone*", 2), ("portable*", 2), ("tablette*", 3),
@@ -125,8 +207,8 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("prendre en main", 2), ("cle usb", 3), ("fichier*", 2), ("application*", 1.5), ("sms", 1),
         ("windows", 3), ("android", 3), ("iphone", 3), ("ipad", 3), ("mise* a jour", 2),
         ("installer une application", 3), ("installer un logiciel", 3), ("installer une appli", 3),
-        ("apprendre a utiliser un ordinateur", 4), ("courses en ligne", 3),
-        ("faire ses courses", 2.5), ("faire mes courses", 2.5), ("acheter en ligne", 3.5), ("commander en ligne", 3),
+        ("apprendre a utiliser un ordinateur", 4), ("courses en ligne", 3), ("commander! en ligne", 3),
+        ("faire ses courses", 2.5), ("faire mes courses", 2.5), ("acheter en ligne", 3.5),
         ("formation* numerique*", 2.5), ("formation* informatique*", 2.5), ("photos de mon telephone", 3),
         ("transferer", 1.5), ("cloud", 2),
         ("stockage", 1.5), ("comptes bancaires", 3), ("compte bancaire", 3), ("banque en ligne", 3),
@@ -134,6 +216,10 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("decouvrir le numerique", 3),
         ("bases du numerique", 3), ("initiation au numerique", 3), ("initiation numerique", 3), ("en video", 3.5),
         ("appeler en video", 4), ("reglages", 2), ("sait pas utiliser", 4), ("sais pas utiliser", 4),
+        ("savent pas utiliser", 4), ("savent pas se servir", 4), ("jamais utilise*", 3.5),
+        ("jamais utilise* d ordinateur*", 4),
+        ("jamais utilise* un! ordinateur*", 4), ("jamais touche* un! ordinateur*", 4), ("adresse mail", 3.5),
+        ("adresse email", 3.5), ("adresse e mail", 3.5),
         ("savoir utiliser", 3), ("transferer mes photos", 4), ("transferer des photos", 4),
         ("transferer les photos", 4),
         ("memoire pleine", 3), ("telephone est plein", 3), ("liberer de la place", 3), ("liberer de l espace", 3),
@@ -173,7 +259,8 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("cv", 4), ("curriculum", 4), ("apprentissage", 3.5), ("contrat d apprentissage", 4.5),
         ("contrat pro*", 3.5), ("reprendre une formation", 4), ("reprendre mes etudes", 4),
         ("consulter ses offres", 4), ("consulter mes offres", 4), ("candidater", 3.5), ("en insertion", 3.5),
-        ("jeunes en insertion", 4),
+        ("jeunes en insertion", 4), ("en faire mon metier", 5), ("en faire son metier", 5),
+        ("pour devenir", 4), ("devenir developpeu*", 4.5),
         ("repondre a* offre*", 4),
         ("entrain* entretien*", 4), ("prepar* entretien*", 4), ("simulation d entretien", 4),
         ("entretien* en visio", 4),
@@ -226,6 +313,7 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("donne* mon code", 4), ("donne* le code", 4), ("c est grave", 2), ("c vrai", 2), ("c est vrai", 2),
         ("change* mes mot* de passe", 4), ("me faire avoir", 4),
         ("se faire avoir", 4), ("sans risque", 2.5), ("faux site*", 4), ("faux conseiller*", 4), ("demarchage", 2),
+        ("fausse* offre*", 5), ("fausse* annonce*", 5), ("faux recruteur*", 5),
     ],
     "parentalite": [
         ("controle parental", 5), ("pronote", 5), ("ent", 4), ("espace numerique de travail", 5),
@@ -365,14 +453,14 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
     "entreprise": [
         ("entreprise*", 2), ("creer mon entreprise", 5), ("creation d entreprise", 5),
         ("creer une entreprise", 5), ("creer son entreprise", 5), ("monter ma boite", 5), ("ma boite", 3),
-        ("auto entrepreneur*", 4), ("autoentrepreneur*", 4), ("micro entrepr*", 4), ("entrepreneur*", 4),
+        ("auto entrepreneur*", 4), ("autoentrepreneur*", 4), ("micro entrepr*", 4), ("entrepreneu*", 4),
         ("site vitrine", 5), ("site internet pro", 5), ("site pro", 5), ("site professionnel", 5),
         ("site internet", 2.5), ("site web", 2.5), ("un site", 2.5), ("son site", 2.5), ("notre site", 3),
         ("mon site", 3), ("faire un site", 3), ("creer un site", 3),
         ("e commerce", 5), ("ecommerce", 5), ("boutique en ligne", 5), ("vendre en ligne", 5),
         ("vente en ligne", 5), ("vendre sur internet", 5), ("marketplace", 4), ("facturation", 4),
         ("facture*", 3.5), ("devis", 4), ("comptabilite", 4), ("compta", 4), ("google my business", 5),
-        ("fiche google", 5), ("google business", 5), ("referencement", 4), ("seo", 4), ("client*", 2),
+        ("fiche google", 5), ("google business", 5), ("referenc*", 4), ("seo", 4), ("client*", 2),
         ("clientele", 3), ("publication*", 2.5), ("faire connaitre", 4), ("page pro", 4), ("compte pro", 4),
         ("fiche* produit*", 4), ("prise de rendez vous en ligne", 4), ("agenda en ligne", 3),
         ("rendez vous en ligne", 2.5), ("prospect*", 3), ("commerce", 2.5), ("commercant*", 2), ("boutique", 2.5),
@@ -411,6 +499,19 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("paiement par carte", 4),
         *((f"pour {own} {noun}", 4.5) for own, _, noun in OWN_BUSINESSES),
         *((f"pour {a} {noun}", 4.5) for _, a, noun in OWN_BUSINESSES), ("food truck", 4),
+        *((phrase, 3.5) for phrase in RUN_BUSINESS_PHRASES), *((phrase, 4.5) for phrase in START_BUSINESS_PHRASES),
+        *((phrase, 4.5) for phrase in START_INFINITIVES),
+        ("reservation*", 2), ("reservable*", 3.5), ("page facebook", 3), ("promouvoir", 4), ("faire de la pub*", 4),
+        ("publicite*", 3), ("commandes! en ligne", 3.5), ("prendre les commandes", 4), ("prise de commande*", 4),
+        ("gerer le site", 4), ("gerer notre site", 4), ("gerer mon site", 4), ("gerer son site", 4),
+        ("publier une offre*", 5), ("publier des offres", 5), ("publier l annonce", 5), ("diffuser une offre*", 5),
+        ("deposer une offre*", 5), ("recruter", 3.5), *((phrase, 3) for phrase in OWN_ACCOUNT), ("business plan", 5),
+        ("plan d affaires", 5),
+        ("etude de marche", 4), ("en faire mon activite", 4), ("en faire son activite", 4), ("tripadvisor", 4),
+        ("uber eats", 4), ("deliveroo", 4), ("etsy", 4), ("chorus pro", 5),
+        ("logiciel de gestion", 4), ("gestion des stocks", 4), ("sans contact", 3), ("terminal", 2.5), ("tpe!", 1.5),
+        ("agenda partage*", 3.5), ("fiche* de paie", 4), ("bulletin* de paie", 4), ("appels d offres", 4.5),
+        ("marches publics", 4), ("en! creation d entreprise", 4),
     ],
 }
 
@@ -428,6 +529,11 @@ NEUTRAL: Final[tuple[str, ...]] = (
     "vous a programme", "qui es tu", "tu es qui",
     "mes parents", "ses parents", "nos parents", "leurs parents",
     "code de la route", "code postal", "code pin", "code promo",
+    "chambre de commerce", "chambre des metiers", "chambre de metiers", "chambre d agriculture", "cci", "cma",
+    "agence france travail", "agence pole emploi", "conseiller* en creation", "conseillere* en creation",
+    "conseiller* a la creation", "ai l impression", "a l impression", "l impression que",
+    *(f"{shop} {second}" for shop in ("boutique*", "magasin*", "vetements", "depot*", "commerce*")
+      for second in ("de seconde main", "d occasion")), "depot vente", "friperie",
 )
 
 #: Audience patterns (presence is enough). `weak` ones drop when a stronger audience says otherwise.
@@ -442,7 +548,7 @@ AUDIENCES: Final[dict[str, list[str]]] = {
         "mon projet d entreprise", "mon projet de creation", "ai un projet de creation", "ai un projet d entreprise",
         "ai un projet de creer", "en creation", "me lancer",
         "m installer a! mon compte", "me mettre a mon compte", "m installer en! liberal", "m installer comme",
-        "ouvrir mon commerce",
+        "ouvrir mon commerce", *START_BUSINESS_PHRASES,
         "creer mon auto entreprise", "creer ma micro entreprise", "creer mon autoentreprise", "creer ma societe",
         "lancer ma micro entreprise", "lance ma micro entreprise", "monter ma micro entreprise",
         "creer ma petite entreprise", "ouvrir mon entreprise", "lance* mon auto entreprise",
@@ -503,15 +609,22 @@ AUDIENCES: Final[dict[str, list[str]]] = {
         "suis forgeron", "suis photographe", "suis graphiste", "suis apiculteur*", "suis brasseur*", "suis vigneron*",
         "suis fromager*", "suis caviste", "suis taxi", "suis chauffeur vtc", "suis artisan*", "mon entreprise",
         "notre entreprise", "mon auto entreprise", "ma micro entreprise",
-        "mon exploitation", "mon hotel", "mon gite", "ma ferme", "mon atelier de", "je tiens un", "je tiens une",
-        "je gere un", "je gere une", "mon camping", "mes chambres d hote*", "mon bar", "mon snack",
+        "mon exploitation", "mon hotel", "mon gite", "ma ferme", "mon atelier de", "je tiens un!", "je tiens une!",
+        "je gere un!", "je gere une!", "mon camping", "mes chambres d hote*", "mon bar", "mon snack",
         "mon institut",
         "micro entrepreneur*", "micro entrepreneuse*", "auto entrepreneur*", "auto entrepreneuse*",
         "autoentrepreneur*", "ai une petite entreprise", "ai une entreprise", "ai un commerce", "ai une boutique",
         "ai une societe", "petites! entreprises!", "petits commerces!", "petits commercants",
         *OWNED_BUSINESS_PHRASES, *(f"ai {a} {noun}" for _, a, noun in OWN_BUSINESSES),
         *(f"ai {a} petit* {noun}" for _, a, noun in OWN_BUSINESSES),
-        *(f"tiens {a} {noun}" for _, a, noun in OWN_BUSINESSES),
+        *(f"tiens {a} {noun}" for _, a, noun in OWN_BUSINESSES), *RUN_BUSINESS_PHRASES,
+        *(f"suis {trade}" for trade in TRADES), *(f"{trade} {mark}" for trade in TRADES
+                                                  for mark in ("a domicile", "depuis")),
+        "groupement d employeurs",
+        "chef* d une! entreprise", "chef* d une! petite entreprise", "cheffe* d une! entreprise",
+        "cheffe* d une! petite entreprise", "vends au marche", "vends sur le marche", "vends sur les marches",
+        "vends des legumes", "vends mes legumes", "vends des fruits", "vends mes fruits", "vend* au marche",
+        "vend* sur les marches", "on vend", "nous vendons",
     ],
     "demandeurs-emploi": [
         "chomage", "chomeur*", "chomeuse*", "demandeur* d emploi", "demandeuse* d emploi", "sans emploi",
@@ -527,9 +640,7 @@ AUDIENCES: Final[dict[str, list[str]]] = {
         "actualis* france travail",
         "actualis* pole emploi", "actualisation mensuelle", "ma situation france travail",
         "fin de droits", "mes demarches pole emploi", "radie* de france travail", "radie* de pole emploi",
-        "vends au marche",
-        "vends sur le marche", "vends sur les marches", "vends des legumes", "vends mes legumes",
-        "vends des fruits", "vends mes fruits", "situation france travail", "situation pole emploi",
+        "situation france travail", "situation pole emploi",
         "mes demarches france travail", "inscription a france travail",
         "inscription a pole emploi", "inscription france travail", "inscription pole emploi", "m a radie", "m a radiee",
         "suis radie*", "cherche mon premier job",
@@ -539,6 +650,7 @@ AUDIENCES: Final[dict[str, list[str]]] = {
         "mon attestation* france travail", "mes attestation* france travail", "mon attestation* pole emploi",
         "mes attestation* pole emploi", "mon compte france travail", "mon compte pole emploi",
         "mon inscription a france travail", "mon inscription a pole emploi",
+        *(f"cherche* un petit* {work}" for work in ("emploi", "boulot", "travail", "job")),
     ],
     "beneficiaires-rsa": ["rsa", "minima sociaux", "minimum social", "allocataire* du rsa",
                           "beneficiaire* du rsa", "revenu de solidarite"],
@@ -593,7 +705,8 @@ AUDIENCES: Final[dict[str, list[str]]] = {
                    "parl* uniquement",
                    "parl* que anglais", "parl* que arabe", "anglophone*", "arabophone*", "comprend* mal francais",
                    "maitrise* pas francais", "maitrise* mal francais", "francais hesitant", "francais approximatif",
-                   "francais limite", "francais est hesitant"],
+                   "francais limite", "francais est hesitant", "pas bien le francais", "pas bien francais",
+                   "pas tres bien le francais", "pas tres bien francais", "pas encore bien le francais"],
     "illettrisme": ["illettr*", "analphabet*", "sait pas lire", "sait ni lire", "sais pas lire",
                     "sais ni lire", "savent pas lire", "sait pas ecrire", "sais pas ecrire", "lit pas",
                     "pas lire ni ecrire", "difficulte* a lire", "difficulte* avec la lecture",
@@ -654,7 +767,10 @@ NOT_AUDIENCES: Final[tuple[str, ...]] = (
     "allocation aux adultes handicapes", "nom de famille",
     "medecin de famille", "photo* de famille",
     "album de famille", "repas de famille", "livret de famille", "allocations familiales", "mes parents",
-    "ses parents", "nos parents", "leurs parents",
+    "ses parents", "nos parents", "leurs parents", "montant du rsa", "conseiller* en creation",
+    "conseillere* en creation", "ouvrir une! boutique en ligne", "ouvrir ma boutique en ligne",
+    "ouvrir notre boutique en ligne", "creer une! boutique en ligne", "lancer une! boutique en ligne",
+    "ouvrir un! site", "ouvrir une! page", "creer une! page",
 )
 
 #: Ages: a number of years after these words is the age of the person helped.
@@ -766,7 +882,7 @@ JUST_STARTED: Final[tuple[str, ...]] = (
     "depuis aout", "depuis septembre", "depuis octobre", "depuis novembre", "depuis decembre", "veu* ouvrir",
     "qui demarre", "qui debute", "mois prochain", "semaine prochaine", "annee prochaine", "prochainement",
     "je lance", "que je lance", "je commence", "commence tout juste", "vien* de commencer", "qui se lance",
-    "qui vient d ouvrir", "qui ouvre",
+    "qui vient d ouvrir", "qui ouvre", "lancee*", "lance* ce mois", "ouvert* ce mois", "ouverte* ce mois",
     "voudrai* ouvrir", "vais ouvrir", "souhait* ouvrir", "projet d ouvrir",
 )
 JUST_STARTED_MARK: Final = "~debut"
@@ -791,6 +907,30 @@ NEED_COMBOS: Final[tuple[tuple[tuple[str, ...], tuple[str, ...], str, float], ..
       "intelligence"), ("comprendre", "c est quoi", "explication*"), "culture-numerique", 3.5),
     (("ecran",), ("jeux video", "jeu video"), "parentalite", 4.0),
 )
+
+#: Need cues that only say who the person is (« artisan », « auto-entrepreneur », « porteur de
+#: projet »): once that audience is found they weigh no more than this, so a need said in words
+#: (« sécuriser nos mots de passe », « jamais utilisé d'ordinateur ») comes first.
+STATUS_NEED_CUES: Final[frozenset[str]] = frozenset({
+    "auto entrepreneur*", "autoentrepreneur*", "micro entrepr*", "entrepreneu*", "porteur* de projet",
+    "createur* d entreprise", "creatrice* d entreprise", "tpe", "tpe!", "pme", "artisan*", "commercant*",
+    "association employeuse", "independant*", "freelance", "en! creation d entreprise", "salaries", *OWN_ACCOUNT,
+    *OWNED_BUSINESS_PHRASES, *RUN_BUSINESS_PHRASES,
+})
+STATUS_NEED_WEIGHT: Final = 2.0
+#: Audiences that run or start a business.
+BUSINESS_AUDIENCES: Final = frozenset({"createurs-entreprise", "tpe-pme"})
+
+#: Cues of other needs that mean the business itself when the person helped runs or starts one
+#: (« des vidéos pour mes clients sur TikTok », « Canva pour mes menus », « être sur les réseaux »).
+BUSINESS_CONTEXT_CUES: Final[frozenset[str]] = frozenset({
+    "reseaux sociaux", "reseaux", "reseau social", "facebook", "instagram", "tiktok", "youtube", "snapchat",
+    "video*", "montage", "montage video", "monter les videos", "photo*", "photographi*", "canva", "graphisme",
+    "affiche*", "logiciel*", "application*", "tableur", "excel", "signature* electronique*", "signer en ligne",
+    "signer des documents", "commander! en ligne", "cloud", "stockage", "google drive", "annonce*", "vinted",
+    "le bon coin", "leboncoin", "dessin*", "creati*", "blog*", "podcast*", "pdf", "fichier*",
+    "visio*", "teams", "zoom", "whatsapp", "messagerie", "diaporama", "infographie", "modelisation",
+})
 
 #: How the person wants to be helped (the standard's `modalites_accompagnement`), from their words.
 ACCOMPANIMENT: Final[dict[str, tuple[str, ...]]] = {

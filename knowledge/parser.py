@@ -25,6 +25,8 @@ from knowledge.lexicon_fr import (
     AUDIENCE_DEFAULT_NEEDS,
     AUDIENCE_NEEDS,
     AUDIENCES,
+    BUSINESS_AUDIENCES,
+    BUSINESS_CONTEXT_CUES,
     BUSINESS_EXACT,
     BUSINESS_WORDS,
     COMBOS,
@@ -41,8 +43,17 @@ from knowledge.lexicon_fr import (
     NEEDS,
     NEUTRAL,
     NOT_AUDIENCES,
+    NOT_STARTS,
+    OWN_ACCOUNT,
+    OWN_ACCOUNT_MARK,
     RECENT_UNITS,
+    START_INFINITIVE_MARK,
+    START_INFINITIVES,
+    STATUS_NEED_CUES,
+    STATUS_NEED_WEIGHT,
+    TRADES,
     WEAK_AUDIENCES,
+    WISHES,
 )
 from knowledge.patterns import Match, PatternSet, Token, select_matches
 from knowledge.places import PlaceFinder, word_list
@@ -85,8 +96,14 @@ class Parser:
             + [(p, _AudienceHit(None, p)) for p in NOT_AUDIENCES]
             + [(p, _AudienceHit(FIRST_PERSON_JOB_SEARCH, p)) for p in JOB_SEARCH]
             + [(p, _AudienceHit(JUST_STARTED_MARK, p)) for p in JUST_STARTED]
+            + [(p, _AudienceHit(OWN_ACCOUNT_MARK, p)) for p in OWN_ACCOUNT]
+
             + [(p, p) for p in LIEU_WORDS]
         )
+        self._trades: PatternSet[str] = PatternSet((trade, trade) for trade in TRADES)
+        #: Apart from the audiences: « je viens d'ouvrir mon agence » must keep its own match.
+        self._starts: PatternSet[str] = PatternSet(
+            [(start, START_INFINITIVE_MARK) for start in START_INFINITIVES] + [(p, "") for p in NOT_STARTS])
         self._modes: PatternSet[str] = PatternSet(
             (pattern, mode) for mode, patterns in ACCOMPANIMENT.items() for pattern in patterns)
         self._lexicon_words = frozenset(
@@ -144,14 +161,22 @@ class Parser:
                     tokens: Sequence[Token] = ()) -> tuple[str, ...]:
         """Needs by score: the strongest cue of each need plus a quarter of its other cues, so
         that many generic words (« ordinateur », « logiciel ») do not outweigh one precise one
-        (« musique »); the audience said can tip the balance (« mes enfants » → parentalité)."""
+        (« musique »); the audience said can tip the balance (« mes enfants » → parentalité).
+        For someone who runs or starts a business, social networks, videos or Canva are about the
+        business, and the words saying what they are (« artisan ») are no longer a need."""
         weights: dict[str, list[float]] = {}
         first: dict[str, int] = {}
+        business = not BUSINESS_AUDIENCES.isdisjoint(audiences)
         for match in matches:
             need = match.payload.need
             if need is None:
                 continue
-            weights.setdefault(need, []).append(match.payload.weight)
+            weight = match.payload.weight
+            if business and match.pattern in BUSINESS_CONTEXT_CUES:
+                need = "entreprise"
+            elif business and match.pattern in STATUS_NEED_CUES:
+                weight = min(weight, STATUS_NEED_WEIGHT)
+            weights.setdefault(need, []).append(weight)
             first.setdefault(need, match.start)
         patterns = {m.pattern for m in matches}
         for devices, cues, need, weight in NEED_COMBOS:
@@ -203,7 +228,7 @@ class Parser:
                       blocked: list[tuple[int, int]]) -> tuple[str, ...]:
         found: set[str] = set()
         weak: list[tuple[str, frozenset[str]]] = []
-        first_person = just_started = False
+        first_person = just_started = own_account = False
         for match in select_matches(matches, blocked):
             assert isinstance(match.payload, _AudienceHit)
             audience = match.payload.audience
@@ -213,6 +238,9 @@ class Parser:
                 continue
             if audience == JUST_STARTED_MARK:
                 just_started = True
+                continue
+            if audience == OWN_ACCOUNT_MARK:
+                own_account = True
                 continue
             if audience is None:
                 continue
@@ -225,9 +253,17 @@ class Parser:
         words = {t.word for index, t in enumerate(tokens) if not any(a <= index < b for a, b in blocked)}
         if first_person:
             found.add("demandeurs-emploi")
+        if any(t.word in WISHES for start in self._starts.find(tokens, blocked) if start.payload
+               for t in tokens[max(0, start.start - 3):start.start]):
+            found.add("createurs-entreprise")  # « je voudrais ouvrir un restaurant »
         just_started = just_started or self._recent_start(tokens)
-        if just_started and (any(w.startswith(BUSINESS_WORDS) for w in words) or words & BUSINESS_EXACT):
+        trades = self._trades.find(tokens, blocked)
+        if just_started and (any(w.startswith(BUSINESS_WORDS) for w in words) or words & BUSINESS_EXACT or trades):
             found.add("createurs-entreprise")
+        if own_account and "devenir" in words:
+            found.add("createurs-entreprise")  # « devenir fleuriste à mon compte »
+        elif own_account:
+            weak.append(("tpe-pme", frozenset({"createurs-entreprise"})))
         for required, audience in COMBOS:
             if all(any(w.startswith(prefix) for w in words) for prefix in required):
                 found.add(audience)
