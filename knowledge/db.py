@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 #: The newest migration of each branch (routing and events grow their own branches from the
 #: lieux' identity); `tests/test_db.py` checks this matches Alembic's heads.
-SCHEMA_HEADS: Final = frozenset({"0004"})
+SCHEMA_HEADS: Final = frozenset({"0004", "0005"})
 
 
 class DatabaseError(RuntimeError):
