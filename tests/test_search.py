@@ -192,6 +192,29 @@ def test_lieu_named_in_the_question_comes_first() -> None:
     assert [h.lieu_id for h in result.hits] == ["epn", "nearer"]
 
 
+def test_a_lieu_kind_phrase_matches_its_words_in_any_order_and_only_with_a_place() -> None:
+    """« centre social » finds « Centre Social Les Lices » and « Social et culturel, centre… »; a
+    kind of lieu without a place (« dans une médiathèque pour mon cv ») names no lieu: the médiathèques
+    of all France are no answer, and the need search answers instead."""
+    index = SearchIndex([
+        LieuRecord("cs", "Centre Social Les Lices", "Draguignan", "83050", "83", ("demarches",), frozenset(),
+                   ((LAT + 2 * KM_LAT, LON),)),
+        LieuRecord("sc", "Social et culturel, centre Jean Moulin", "Draguignan", "83050", "83", ("demarches",),
+                   frozenset(), ((LAT + 4 * KM_LAT, LON),)),
+        LieuRecord("centre", "Centre de loisirs", "Draguignan", "83050", "83", ("demarches",), frozenset(),
+                   ((LAT + 0.1 * KM_LAT, LON),)),
+        LieuRecord("far", "Centre social du Nord", "Lille", "59350", "59", ("demarches",), frozenset(),
+                   ((50.63, 3.06),)),
+    ], name_words=["centre social", "mediatheque"])
+    query = Query(needs=("demarches",), place=near_draguignan().place, lieu_words=("centre social",))
+    result = index.search(query)
+    assert result.by_name is True
+    assert [h.lieu_id for h in result.hits] == ["cs", "sc", "centre"]
+    anywhere = index.search(replace(query, place=None))
+    assert anywhere.by_name is False
+    assert {h.lieu_id for h in anywhere.hits} == {"cs", "sc", "centre", "far"}
+
+
 def test_hit_json_has_the_contract_keys() -> None:
     lieu = LieuRecord("x", "Lieu X", "Draguignan", "83050", "83", ("demarches",), frozenset(), ((LAT, LON),),
                       (Mediator("med-ana", "Ana Martin"),))
