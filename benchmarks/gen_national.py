@@ -30,6 +30,8 @@ from typing import Final, TypedDict
 
 ROOT: Final = Path(__file__).resolve().parent.parent
 GAZETTEER: Final = ROOT / "knowledge" / "data" / "communes-fr.csv.gz"
+#: The overseas collectivités (Nouvelle-Calédonie, Polynésie…), in the same columns.
+OVERSEAS: Final = ROOT / "knowledge" / "data" / "communes-outremer.csv"
 DEPARTEMENTS: Final = ROOT / "knowledge" / "data" / "departements.csv"
 
 #: The national standard v1 columns, in order, then the epnbot extension column (data/README.md).
@@ -156,6 +158,21 @@ AUDIENCE_TEMPLATES: Final = (
 NO_PLACE_TEMPLATES: Final = (
     "Comment {need} ?", "je n'arrive pas à {need}", "aide {short}", "Qui peut m'aider à {need} ?",
 )
+#: A place preposition before an ordinary word, a lieu kind or a need (« dans un CCAS », « à la
+#: poste », « en ligne »): no place, but every n-gram after it is tried as one.
+COMMON_WORD_PLACES: Final = (
+    "dans un CCAS", "à la mairie", "au centre social", "dans une médiathèque", "à la poste", "vers la gare",
+    "dans le quartier", "à la maison", "sur place", "en ligne", "au travail", "à l'école de mon fils",
+    "à la bibliothèque", "dans une association", "au bureau", "dans la salle des fêtes", "chez moi",
+    "à côté de chez moi", "dans un tiers-lieu", "à la maison France services", "par téléphone",
+)
+#: Départements where few lieux stand (overseas, the least peopled), asked about as a whole.
+FEW_LIEUX_DEPARTEMENTS: Final = (
+    ("976", "à Mayotte"), ("973", "en Guyane"), ("48", "en Lozère"), ("23", "dans la Creuse"),
+    ("975", "à Saint-Pierre-et-Miquelon"), ("977", "à Saint-Barthélemy"), ("978", "à Saint-Martin"),
+    ("986", "à Wallis-et-Futuna"), ("987", "en Polynésie française"), ("988", "en Nouvelle-Calédonie"),
+    ("976", "dans le 976"), ("988", "dans le 988"), ("05", "dans les Hautes-Alpes"), ("90", "dans le 90"),
+)
 OUT_OF_SCOPE: Final = ("Bonjour", "merci", "Merci beaucoup !", "ok", "salut ça va ?", "bonne journée",
                        "Quelle heure est-il ?", "👍", "test", "?")
 PREPOSITIONS: Final = ("à", "à", "près de", "vers", "autour de", "sur")
@@ -204,16 +221,21 @@ class WeightedPicker:
         return self.items[min(bisect.bisect_right(self.cumulative, x), len(self.items) - 1)]
 
 
-def load_gazetteer(path: Path = GAZETTEER) -> list[GazCommune]:
-    """All communes and arrondissements, in file order (so draws do not depend on dict order)."""
+def load_gazetteer(path: Path = GAZETTEER, overseas: Path | None = OVERSEAS) -> list[GazCommune]:
+    """All communes and arrondissements, in file order (so draws do not depend on dict order),
+    then the overseas collectivités' communes."""
     out: list[GazCommune] = []
     with gzip.open(path, "rt", encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            lat = float(row["lat"]) if row["lat"] else None
-            lon = float(row["lon"]) if row["lon"] else None
-            out.append(GazCommune(row["insee"], row["nom"], row["type"], row["dep"],
-                                  tuple(p for p in row["codes_postaux"].split("|") if p), lat, lon,
-                                  int(row["population"] or 0)))
+        rows = list(csv.DictReader(f))
+    if overseas is not None:
+        with overseas.open(encoding="utf-8", newline="") as f:
+            rows += list(csv.DictReader(f))
+    for row in rows:
+        lat = float(row["lat"]) if row["lat"] else None
+        lon = float(row["lon"]) if row["lon"] else None
+        out.append(GazCommune(row["insee"], row["nom"], row["type"], row["dep"],
+                              tuple(p for p in row["codes_postaux"].split("|") if p), lat, lon,
+                              int(row["population"] or 0)))
     return out
 
 
@@ -385,6 +407,8 @@ class PlaceMaker:
     def __init__(self, communes: Sequence[GazCommune], departements: Sequence[tuple[str, str]]) -> None:
         coms = [c for c in communes if c.type == "COM"]
         self.by_population = WeightedPicker(coms, [max(c.population, 1) ** 0.8 for c in coms])
+        overseas = [c for c in coms if c.dep[:3] in {"975", "977", "978", "986", "987", "988"}]
+        self.overseas = WeightedPicker(overseas, [max(c.population, 1) ** 0.5 for c in overseas])
         self.arrondissements = [c for c in communes if c.type == "ARM"]
         self.departements = list(departements)
 
@@ -440,9 +464,28 @@ def generate_questions(n: int, seed: int, communes: Sequence[GazCommune],
         if roll < 0.05:
             text = rng.choice(OUT_OF_SCOPE)
             tags.append("out-of-scope")
-        elif roll < 0.15:
+        elif roll < 0.13:
             text = rng.choice(NO_PLACE_TEMPLATES).format(need=need, short=short)
             tags.append("no-place")
+        elif roll < 0.15:
+            target = rng.randint(300, 1900)
+            filler = []
+            while sum(len(s) + 1 for s in filler) < target:
+                filler.append(rng.choice(LONG_FILLERS))
+            text = " ".join([*filler, rng.choice(NO_PLACE_TEMPLATES).format(need=need, short=short)])
+            tags.append("long-no-place")
+        elif roll < 0.18:
+            text = rng.choice(TEMPLATES).format(need=need, short=short, place=rng.choice(COMMON_WORD_PLACES))
+            tags.append("common-word")
+        elif roll < 0.20:
+            text = rng.choice(TEMPLATES).format(need=need, short=short,
+                                                place=rng.choice(FEW_LIEUX_DEPARTEMENTS)[1])
+            tags.append("few-lieux-dep")
+        elif roll < 0.22:
+            commune = places.overseas.pick(rng)
+            text = rng.choice(TEMPLATES).format(need=need, short=short,
+                                                place=f"{rng.choice(PREPOSITIONS)} {commune.nom}")
+            tags.append("overseas")
         else:
             place, how = places.make(rng)
             tags.append(how)
