@@ -5,6 +5,7 @@ Tests build a whole bot on a temporary database with `build_app(Settings(databas
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -14,6 +15,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.config import Settings
 from knowledge.db import default_database_url, open_database
 from knowledge.gazetteer import Gazetteer, default_gazetteer
+from knowledge.lieu_identity import LieuKey
+from knowledge.routing.models import Request
+from knowledge.routing.policy import RoutingPolicy
 from knowledge.understanding import Understanding
 
 
@@ -40,6 +44,24 @@ class App:
                 max_input_chars=self.settings.max_input_chars,
             )
         return self._understanding
+
+    @property
+    def routing_policy(self) -> RoutingPolicy:
+        """Every delay of routing, from the settings (one place, DESIGN §5)."""
+        settings = self.settings
+        return RoutingPolicy(
+            remind_after=dt.timedelta(hours=settings.remind_after_hours),
+            reoffer_after=dt.timedelta(hours=settings.reoffer_after_hours),
+            expire_after=dt.timedelta(days=settings.expire_after_days),
+            duplicate_window=dt.timedelta(days=settings.duplicate_days),
+            purge_after=dt.timedelta(days=settings.purge_after_days),
+            platforms=settings.platforms(), nearby_km=settings.near_km,
+        )
+
+    def nearby_lieux(self, request: Request) -> list[LieuKey]:
+        """Lieux near a request's lieu that offer its need, nearest first (for matching)."""
+        return self.understanding.nearby(LieuKey(request.lieu_source, request.lieu_id), request.need,
+                                         self.settings.near_km)
 
     def knowledge_changed(self) -> None:
         """Drop the search index so the next question sees what an import changed."""

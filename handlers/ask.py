@@ -13,8 +13,8 @@ from handlers import texts_fr as texts
 from handlers.conversation import ThreadState
 from handlers.lieu_view import lieu_card, load_details
 from handlers.messages import Card, Message, Reply
-from handlers.routing_view import transmit_buttons
 from handlers.registry import Context, command, fallback
+from handlers.routing_view import transmit_buttons
 from knowledge.query import Place, Query, SearchResult
 from knowledge.taxonomy import AUDIENCES, NEEDS
 
@@ -117,10 +117,13 @@ def answer(context: Context, message: Message, text: str) -> list[Reply]:
 
     if query.place is None and not query.lieu_words:
         # Lieux from anywhere in France would only be noise: ask where, keep the question.
-        context.conversations.put(key, ThreadState(query, awaiting="place", offset=0))
+        context.conversations.put(key, ThreadState(query, awaiting="place", offset=0, text=text[:limit]))
         return [Reply(text=understood(query), extra_lines=tuple(notes)), Reply(text=texts.WHICH_COMMUNE)]
     result = understanding.search(query, limit=settings.shown, offset=0)
-    context.conversations.put(key, ThreadState(query, awaiting=None, offset=len(result.hits), shown=result.hits))
+    asked = text[:limit] if previous is None or not previous.text or query.needs != previous.query.needs \
+        else f"{previous.text} — {text[:limit]}"
+    context.conversations.put(key, ThreadState(query, awaiting=None, offset=len(result.hits), shown=result.hits,
+                                               text=asked[:limit]))
     heading = _heading(result, query)
     lines = [*notes, *([heading] if heading else [])]
     return [Reply(text=understood(query), extra_lines=tuple(lines), cards=_cards(context, result),

@@ -2,7 +2,8 @@
 
 State is keyed by (platform, room, thread), kept only in memory, bounded (least recently used
 threads are forgotten first) and forgotten after an hour of silence: follow-ups are short-lived,
-and nothing personal needs to outlive them. It holds parsed queries, never the person's text.
+and nothing personal needs to outlive them. It holds parsed queries, and the text of the last
+question only so that « transmettre » can pass it on with consent; it dies with the thread.
 """
 
 from __future__ import annotations
@@ -35,6 +36,10 @@ class ThreadState:
     awaiting: str | None = None
     offset: int = 0
     shown: tuple[Hit, ...] = ()
+    #: The question as written, kept only while the thread lives, for « transmettre ».
+    text: str = ""
+    #: The rank of the lieu waiting for the asker's « oui » / « non », 0 when none.
+    transmit: int = 0
 
 
 class Conversations:

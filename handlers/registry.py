@@ -30,12 +30,15 @@ from handlers.messages import Action, Message, Reply
 from knowledge.textnorm import fold
 
 if TYPE_CHECKING:  # the parser and index load with the app, not with the handlers
+    from knowledge.lieu_identity import LieuKey
+    from knowledge.routing.models import Request
+    from knowledge.routing.policy import RoutingPolicy
     from knowledge.understanding import Understanding
 
 log = logging.getLogger(__name__)
 
 #: Modules whose import declares the commands; the dispatcher imports them once.
-HANDLER_MODULES: Final = ("handlers.help", "handlers.ask")
+HANDLER_MODULES: Final = ("handlers.help", "handlers.ask", "handlers.routing")
 #: Longest alias, in words (« au revoir », « mes demandes »).
 _MAX_COMMAND_WORDS: Final = 3
 #: Punctuation people add after a command (« aide ? », « plus ! »).
@@ -62,6 +65,9 @@ class Services(Protocol):
     def sessions(self) -> sessionmaker[Session]: ...
     @property
     def understanding(self) -> Understanding: ...
+    @property
+    def routing_policy(self) -> RoutingPolicy: ...
+    def nearby_lieux(self, request: Request) -> list[LieuKey]: ...
 
 
 @dataclass

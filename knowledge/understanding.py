@@ -13,10 +13,10 @@ from sqlalchemy import Engine, select
 
 from knowledge.gazetteer import Gazetteer
 from knowledge.lexicon_fr import LIEU_WORDS
-from knowledge.lieu_identity import lieu_sources, resolve_link
+from knowledge.lieu_identity import LieuKey, lieu_sources, resolve_link
 from knowledge.models import Lieu, Mediateur, MediateurLieu
 from knowledge.parser import Parser
-from knowledge.query import Mediator, Query, SearchResult
+from knowledge.query import Mediator, Place, Query, SearchResult
 from knowledge.search import SearchIndex, build_records
 
 
@@ -61,6 +61,17 @@ class Understanding:
     def search(self, query: Query, limit: int | None = None, offset: int = 0) -> SearchResult:
         """Lieux for a query, best first."""
         return self.index.search(query, limit or self.results, offset)
+
+    def nearby(self, lieu: tuple[str, str], need: str | None, km: float, limit: int = 10) -> list[LieuKey]:
+        """Lieux within `km` of `lieu` that offer `need`, nearest first (routing's fallback)."""
+        record = next((r for r in self.index.records if (r.source, r.id) == tuple(lieu)), None)
+        if record is None or not record.points:
+            return []
+        lat, lon = record.points[0]
+        place = Place("commune", record.insee, record.commune, lat, lon, record.dep)
+        result = self.index.search(Query(needs=(need,) if need else (), place=place), limit, 0)
+        return [LieuKey(hit.source, hit.lieu_id) for hit in result.hits
+                if hit.distance_km is not None and hit.distance_km <= km]
 
     def ask(self, text: str) -> tuple[Query, SearchResult, float]:
         """Parse and search one text; the time it took in milliseconds."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from knowledge.models import Base
@@ -52,7 +52,8 @@ class Request(Base):
 
 
 class Offer(Base):
-    """One proposal of a request to one mediator; a mediator is offered a request at most once."""
+    """One proposal of a request to one mediator. At most one offer of a request waits for an answer
+    (a partial unique index): two routers can never offer one request twice at the same time."""
 
     __tablename__ = "offres"
 
@@ -66,7 +67,10 @@ class Offer(Base):
     detail: Mapped[str | None] = mapped_column(String(500))
     reminded_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
-    __table_args__ = (UniqueConstraint("request_id", "mediator_id", name="uq_offres_demande_mediateur"),)
+    __table_args__ = (
+        Index("uq_offres_une_en_attente", "request_id", unique=True,
+              sqlite_where=text("answer = 'en attente'"), postgresql_where=text("answer = 'en attente'")),
+    )
 
 
 class RequestEvent(Base):

@@ -63,8 +63,9 @@ def upgrade() -> None:
         sa.Column('reminded_at', sa.DateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(['request_id'], ['demandes.id'], ondelete='CASCADE'),
         sa.PrimaryKeyConstraint('id'),
-        sa.UniqueConstraint('request_id', 'mediator_id', name='uq_offres_demande_mediateur'),
     )
+    op.create_index('uq_offres_une_en_attente', 'offres', ['request_id'], unique=True,
+                    sqlite_where=sa.text("answer = 'en attente'"), postgresql_where=sa.text("answer = 'en attente'"))
     op.create_index(op.f('ix_offres_mediator_id'), 'offres', ['mediator_id'])
     op.create_index(op.f('ix_offres_request_id'), 'offres', ['request_id'])
     op.create_table(
