@@ -117,6 +117,22 @@ class _Entry(Generic[Payload]):
     letters: int
 
 
+class _Candidates(NamedTuple, Generic[Payload]):
+    """The patterns a word opens, and which of them may go on after it.
+
+    « on », « mon », « ai » open hundreds of patterns (« on m'a dit… », « mon fils… »): trying each
+    at every such word of a long message cost more than the rest of the parse. The later ones are
+    filed by the first letters (three at most) of their second element, which any token matching
+    that element starts with, so only those whose second element can be among the next
+    `MAX_GAP + 1` tokens are tried."""
+
+    entries: list[_Entry[Payload]]
+    #: Indexes (into `entries`) of one-element patterns: always a match.
+    single: tuple[int, ...]
+    #: Indexes of longer patterns by the first letters of their second element.
+    by_next: dict[str, tuple[int, ...]]
+
+
 class PatternSet(Generic[Payload]):
     """A set of patterns with payloads, matched greedily (longest first, no overlaps)."""
 
@@ -124,7 +140,8 @@ class PatternSet(Generic[Payload]):
         self._exact: dict[str, list[_Entry[Payload]]] = {}
         self._prefix: dict[str, list[_Entry[Payload]]] = {}
         self.vocabulary: set[str] = set()
-        self._memo: dict[tuple[str, str], list[_Entry[Payload]]] = {}
+        #: Candidates by folded word (a token's stem is a function of its word).
+        self._memo: dict[str, _Candidates[Payload]] = {}
         for pattern, payload in entries:
             elements = compile_pattern(pattern)
             if not elements:
@@ -137,31 +154,62 @@ class PatternSet(Generic[Payload]):
                 self._exact.setdefault(elements[0].stem, []).append(entry)
             self.vocabulary.update(w for w in fold(pattern.replace("*", "").replace("!", "")).split() if len(w) >= 4)
 
-    def _candidates(self, token: Token) -> list[_Entry[Payload]]:
-        """Patterns whose first element matches the token, memoised per (word, stem): words
-        recur from question to question, patterns never change."""
-        key = (token.word, token.stem)
-        found = self._memo.get(key)
-        if found is None:
-            found = [entry for entry in self._exact.get(token.stem, ()) if entry.elements[0].matches(token)]
-            found.extend(entry for entry in self._prefix.get(token.word[:1], ())
-                         if token.word.startswith(entry.elements[0].text))
-            if len(self._memo) >= _MEMO_SIZE:
-                self._memo.clear()
-            self._memo[key] = found
-        return found
+    def _candidates(self, token: Token) -> _Candidates[Payload]:
+        """Patterns whose first element matches the token, memoised per word (its stem follows
+        from it): words recur from question to question, patterns never change."""
+        key = token.word
+        cached = self._memo.get(key)
+        if cached is not None:
+            return cached
+        found = [entry for entry in self._exact.get(token.stem, ()) if entry.elements[0].matches(token)]
+        found.extend(entry for entry in self._prefix.get(token.word[:1], ())
+                     if token.word.startswith(entry.elements[0].text))
+        single = tuple(i for i, entry in enumerate(found) if len(entry.elements) == 1)
+        by_next: dict[str, list[int]] = {}
+        for i, entry in enumerate(found):
+            if len(entry.elements) > 1:
+                by_next.setdefault(entry.elements[1].text[:3], []).append(i)
+        cached = _Candidates(found, single, {k: tuple(v) for k, v in by_next.items()})
+        if len(self._memo) >= _MEMO_SIZE:
+            self._memo.clear()
+        self._memo[key] = cached
+        return cached
 
     def find_all(self, tokens: Sequence[Token]) -> list[Match[Payload]]:
-        """Every match of every pattern, overlapping ones included."""
+        """Every match of every pattern, overlapping ones included.
+
+        Most tokens of a long message open no pattern: one memo lookup each, and the set of
+        word beginnings is only built once a token opens one."""
         out: list[Match[Payload]] = []
-        present = {token.word[:3] for token in tokens}
+        memo = self._memo
+        present: set[str] | None = None
         for start, token in enumerate(tokens):
-            for entry in self._candidates(token):
-                if not entry.needed <= present:
+            found = memo.get(token.word)
+            if found is None:
+                found = self._candidates(token)
+            if not found.entries:
+                continue
+            indexes: Sequence[int] = found.single
+            if found.by_next:
+                following: set[str] = set()
+                for after in tokens[start + 1:start + 2 + MAX_GAP]:
+                    word = after.word
+                    following.update((word[:3], word[:2], word[:1]))
+                going_on = [i for key in following for i in found.by_next.get(key, ())]
+                if going_on:
+                    indexes = sorted({*found.single, *going_on})
+            if not indexes:
+                continue
+            if present is None:
+                present = {t.word[:3] for t in tokens}
+            for index in indexes:
+                entry = found.entries[index]
+                if entry.needed and not entry.needed <= present:
                     continue
-                end = _match_from(entry.elements, tokens, start)
+                size = len(entry.elements)
+                end = start + 1 if size == 1 else _match_from(entry.elements, tokens, start)
                 if end is not None:
-                    out.append(Match(start, end, len(entry.elements), entry.payload, entry.pattern, entry.letters))
+                    out.append(Match(start, end, size, entry.payload, entry.pattern, entry.letters))
         return out
 
     def find(self, tokens: Sequence[Token], blocked: Sequence[tuple[int, int]] = ()) -> list[Match[Payload]]:
