@@ -17,6 +17,7 @@ from typing import Final
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from knowledge.events import importer as events
 from knowledge.gazetteer import Gazetteer, default_gazetteer
 from knowledge.importers import epnbot_yaml, lieux_json, standard_csv, store, texts_fr
 from knowledge.importers.common import (
@@ -34,7 +35,7 @@ log = logging.getLogger(__name__)
 JSON: Final = "json"
 V1_CSV: Final = "v1-csv"
 YAML: Final = "yaml"
-FORMATS: Final = (JSON, V1_CSV, YAML)
+FORMATS: Final = (JSON, V1_CSV, YAML, *events.FORMATS)
 _EXTENSIONS: Final[dict[str, str]] = {
     ".json": JSON, ".geojson": JSON, ".csv": V1_CSV, ".tsv": V1_CSV, ".yaml": YAML, ".yml": YAML,
 }
@@ -51,7 +52,10 @@ class ImportAbortedError(RuntimeError):
 
 
 def detect_format(path: Path, text: str) -> str:
-    """The format of a file, from its extension, else from its first characters."""
+    """The format of a file, from its extension, else from its first characters (events first:
+    an OpenAgenda export is a `.json` told apart by its structure, an events CSV by its header)."""
+    if events_format := events.detect(path, text):
+        return events_format
     by_extension = _EXTENSIONS.get(path.suffix.lower())
     if by_extension:
         return by_extension
@@ -78,6 +82,8 @@ def import_file(engine: Engine, path: Path, file_format: str | None = None, *,
     try:
         if file_format == YAML:
             _import_people(engine, path, text, gazetteer, report, progress, total)
+        elif file_format in events.FORMATS:
+            events.import_events(engine, path, text, file_format, gazetteer, report, progress, total)
         else:
             reader = lieux_json.read_rows if file_format == JSON else standard_csv.read_rows
             _import_lieux(engine, list(reader(path, text)), gazetteer, report, progress, total)

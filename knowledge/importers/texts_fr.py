@@ -20,7 +20,8 @@ NOT_UTF8: Final = (
 )
 UNKNOWN_FORMAT: Final = (
     "Format de {path} non reconnu : utilisez un fichier .json (cartographie), .csv (standard v1) "
-    "ou .yaml (médiateurs), ou précisez --format json|v1-csv|yaml."
+    "ou .yaml (médiateurs) — ou, pour des événements, .ics, un export JSON d'OpenAgenda ou le CSV "
+    "d'événements —, ou précisez --format json|v1-csv|yaml|ics|openagenda|evenements-csv."
 )
 BAD_JSON: Final = (
     "{path} n'est pas un JSON valide (ligne {line}, colonne {column} : {error}). "
