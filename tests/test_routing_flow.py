@@ -186,3 +186,68 @@ def test_nobody_available_tells_coordinators_and_asker(routing_app: App) -> None
     assert "confiée" in coordinator.say("réattribuer 1 med-c")
     assert request_state(routing_app, 1) == "proposée"
     assert "réservée aux coordinateurs" in asker.say("réattribuer 1 med-a")
+
+
+def _offer_once(app: App) -> None:
+    dispatcher = Dispatcher(app, now=lambda: FROZEN_NOW)
+    asker = Person(dispatcher, "u-pro", [FROZEN_NOW])
+    asker.send(QUESTION)
+    asker.send("transmettre")
+    asker.send("oui")
+
+
+def test_reminder_fires_once_across_a_restart(routing_app: App) -> None:
+    """Restart between the offer and its deadline, clock past it: the reminder fires exactly once."""
+    from bot.app import build_app
+    from bot.scheduler import tick
+
+    _offer_once(routing_app)
+    url = routing_app.settings.database_url
+    routing_app.engine.dispose()  # the bot stops (its memory is gone, the timers are in the base)
+    restarted = build_app(routing_app.settings)
+    try:
+        policy = restarted.routing_policy
+        assert tick(restarted, FROZEN_NOW + policy.remind_after - dt.timedelta(minutes=1)) == 0
+        assert tick(restarted, FROZEN_NOW + policy.remind_after + dt.timedelta(minutes=1)) == 1
+        assert tick(restarted, FROZEN_NOW + policy.remind_after + dt.timedelta(minutes=2)) == 0
+        reminders = [reply for _, _, reply in outbox(restarted, "med-a") if "Rappel" in reply.text]
+        assert len(reminders) == 1 and "n° 1" in reminders[0].text
+        # past the re-offer delay, the next mediator gets it and the asker is told
+        assert tick(restarted, FROZEN_NOW + policy.reoffer_after + dt.timedelta(minutes=1)) == 1
+        assert request_state(restarted, 1) == "proposée"
+        assert len(outbox(restarted, "med-b")) == 1
+        assert any("propose à un autre" in reply.text for _, _, reply in outbox(restarted, "u-pro"))
+    finally:
+        restarted.engine.dispose()
+    assert url
+
+
+def test_a_request_nobody_takes_expires(routing_app: App) -> None:
+    from bot.scheduler import tick
+
+    _offer_once(routing_app)
+    policy = routing_app.routing_policy
+    later = FROZEN_NOW + policy.expire_after + dt.timedelta(hours=1)
+    tick(routing_app, later)
+    assert request_state(routing_app, 1) == "expirée"
+    assert any("n'a pas trouvé de médiateur" in reply.text for _, _, reply in outbox(routing_app, "u-pro"))
+    dispatcher = Dispatcher(routing_app, now=lambda: later)
+    assert "ne peut plus" in Person(dispatcher, "med-a", [later]).say("accepter 1")
+
+
+def test_personal_data_is_purged_after_closure(routing_app: App) -> None:
+    from bot.scheduler import housekeeping
+
+    _offer_once(routing_app)
+    dispatcher = Dispatcher(routing_app, now=lambda: FROZEN_NOW)
+    Person(dispatcher, "med-a", [FROZEN_NOW]).send("accepter 1")
+    Person(dispatcher, "med-a", [FROZEN_NOW]).send("clore 1 accompagné")
+    housekeeping(routing_app, FROZEN_NOW + dt.timedelta(days=30))
+    with routing_app.sessions() as session:
+        request = session.get(Request, 1)
+        assert request is not None and request.text is not None
+    housekeeping(routing_app, FROZEN_NOW + routing_app.routing_policy.purge_after + dt.timedelta(days=1))
+    with routing_app.sessions() as session:
+        request = session.get(Request, 1)
+        assert request is not None and request.text is None and request.asker_id is None
+        assert request.need and request.state == "clôturée"  # anonymous facts stay
