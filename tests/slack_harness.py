@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import pytest
@@ -34,6 +35,7 @@ class SlackHarness:
     server: SlackHttpServer
     sender: SlackSender
     thread: threading.Thread
+    executor: ThreadPoolExecutor
 
     @property
     def port(self) -> int:
@@ -44,8 +46,10 @@ class SlackHarness:
         return post(self.port, body, **options)  # type: ignore[arg-type]
 
     def stop(self) -> None:
+        """Stop serving, then wait for the work of every request already acknowledged."""
         self.server.stop()
         self.thread.join(10)
+        self.executor.shutdown(wait=True)
 
 
 def start_slack(app: App, fake: FakeSlack) -> SlackHarness:
@@ -55,14 +59,15 @@ def start_slack(app: App, fake: FakeSlack) -> SlackHarness:
     identity = verify_token(client, settings)
     runtime = Runtime(app, Dispatcher(app, now=lambda: FROZEN_NOW), scheduler_factory=lambda app: None)
     bot = SlackBot(runtime.dispatcher, client, identity, app.settings.max_input_chars)
-    bolt = build_bolt_app(bot, settings, client, app.sessions)
+    executor = ThreadPoolExecutor(max_workers=8, thread_name_prefix="slack-travail-test")
+    bolt = build_bolt_app(bot, settings, client, app.sessions, executor=executor)
     server = SlackHttpServer(bolt, runtime.health, host="127.0.0.1", port=0, threads=8)
     server.prepare()
     thread = threading.Thread(target=server.serve, name="slack-http-test", daemon=True)
     thread.start()
     # Tests deliver by hand: no pacing sleep between two rows of one channel.
     sender = SlackSender(web_client(settings, retry_rate_limits=False), ChannelPacer(interval=0.0))
-    return SlackHarness(fake, runtime, server, sender, thread)
+    return SlackHarness(fake, runtime, server, sender, thread, executor)
 
 
 @pytest.fixture

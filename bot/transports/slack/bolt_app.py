@@ -54,12 +54,15 @@ def _ack(ack: Ack) -> None:
 
 
 def build_bolt_app(bot: SlackBot, settings: SlackSettings, client: WebClient, sessions: sessionmaker[Session], *,
-                   socket: bool = False, workers: int = WORKERS) -> App:
-    """The Bolt app on `client` (already checked with auth.test), its listeners handing work to `bot`."""
+                   socket: bool = False, executor: ThreadPoolExecutor | None = None) -> App:
+    """The Bolt app on `client` (already checked with auth.test), its listeners handing work to `bot`.
+
+    `executor` runs the work after the acks (by default 8 threads); shutting it down waits for it.
+    """
+    executor = executor or ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="slack-travail")
     app = App(client=client, signing_secret=(settings.signing_secret or "").strip() or None,
               request_verification_enabled=not socket, process_before_response=True,
-              listener_executor=ThreadPoolExecutor(max_workers=workers, thread_name_prefix="slack-travail"),
-              logger=logging.getLogger("slack_bolt"))
+              listener_executor=executor, logger=logging.getLogger("slack_bolt"))
     app.use(remember_events(sessions))
 
     def mention(body: dict[str, Any]) -> None:
