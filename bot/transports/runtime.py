@@ -14,7 +14,6 @@ it is doing), then closes the database. Nothing here knows a platform.
 
 from __future__ import annotations
 
-import importlib
 import logging
 import signal
 import threading
@@ -34,10 +33,6 @@ from knowledge.delivery.outbox import Outbox
 
 log = logging.getLogger(__name__)
 
-#: Where the scheduler comes from (DESIGN §1): `build_scheduler(app)` returns something that
-#: `start()`s and `shutdown()`s (an APScheduler `BackgroundScheduler`).
-SCHEDULER_MODULE: Final = "bot.scheduler"
-SCHEDULER_FACTORY: Final = "build_scheduler"
 #: How long shutdown waits for each thread (a delivery pass, the transport's loop).
 JOIN_SECONDS: Final = 10.0
 
@@ -50,16 +45,11 @@ class Scheduler(Protocol):
 
 
 def build_scheduler(app: App) -> Scheduler | None:
-    """The scheduler of `bot.scheduler`, or None while that module is not there (nothing to tick)."""
-    try:
-        module = importlib.import_module(SCHEDULER_MODULE)
-    except ModuleNotFoundError as error:
-        if error.name != SCHEDULER_MODULE:
-            raise
-        log.info("pas de planificateur (%s absent) : minuteries non déclenchées par ce processus", SCHEDULER_MODULE)
-        return None
-    factory: Callable[[App], Scheduler] = getattr(module, SCHEDULER_FACTORY)
-    return factory(app)
+    """The scheduler of `bot.scheduler` (database timers, housekeeping), not started."""
+    from bot.scheduler import build_scheduler as build
+
+    scheduler: Scheduler = build(app)
+    return scheduler
 
 
 @dataclass
