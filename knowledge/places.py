@@ -309,8 +309,9 @@ class PlaceFinder:
         capital = span[0].capital and not span[0].boundary_before
         single = end - start == 1
         word = span[0].word
-        if single and (word in ALL_STOP_WORDS or len(word) < 2):
-            return None
+        if single and (word in ALL_STOP_WORDS or len(word) < 2) and not (
+                (capital and self._preposition_score(tokens, start) >= 3.0) or (with_article and span[0].capital)):
+            return None  # « vers », « eu », « son »; but « à Eu », « près de Vers », « au Pas »
         bare = [t.word for t in span if t.word not in _ARTICLES]
         if not any(t.capital for t in span) and " ".join(bare) in NOT_PLACES:
             return None
@@ -378,6 +379,9 @@ class PlaceFinder:
             departement = self.gazetteer.departement_by_name(words) if words else None
             if departement is not None and departement.code in deps:
                 return True
+        if start > 0 and tokens[start].boundary_before and following is None and not after_article \
+                and (tokens[start].capital or all_lower) and population >= 1000:
+            return True  # « utiliser une tablette, Privas », « imprimer, cognac »: the last clause alone
         alone = tokens[start].boundary_before and (following is None or following.boundary_before)
         keyword_start = start == 0 and all_lower and following is not None and following.word not in ALL_STOP_WORDS
         return heading or (alone and population >= 20000) or (

@@ -46,7 +46,9 @@ def _unglue(word: str) -> list[str]:
 @lru_cache(maxsize=32768)
 def _piece_words(piece: str) -> tuple[tuple[str, str], ...]:
     """(word, stem) pairs of one raw piece of text, cached: most pieces recur across questions."""
-    words = [part for word in fold(piece).split() for part in _unglue(word)]
+    # A capitalised word is a name, never glued: « Lados », « Selle », « Touvre ».
+    words = fold(piece).split() if piece[:1].isupper() else [part for word in fold(piece).split()
+                                                             for part in _unglue(word)]
     return tuple((word, stem(word)) for word in expand_sms(words))
 
 
