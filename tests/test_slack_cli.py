@@ -6,20 +6,15 @@ Slack's Web API is the loopback fake of tests/slack_fake.py (the only stand-in: 
 from __future__ import annotations
 
 import json
-import os
-import re
 import shutil
-import signal
-import subprocess
-import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from slack_fake import BOT_TOKEN, SIGNING_SECRET, FakeSlack, get, mention, post
+from slack_fake import SIGNING_SECRET, FakeSlack, get, mention, post
 from slack_harness import fake_slack
+from slack_process import ServedSlack
 
 from bot.cli import cli
 from bot.transports.slack.settings import SlackSettings
@@ -76,49 +71,18 @@ def test_a_refused_token_reports_what_auth_test_said(clean_env: Path, fake_slack
     assert code != 0 and "Slack injoignable" in output
 
 
-def epnbot_command() -> list[str]:
-    script = Path(sys.executable).with_name("epnbot")
-    return [str(script)] if script.exists() else [sys.executable, "-c", "from bot.cli import main; main()"]
-
-
 @pytest.fixture
-def served(paca_template: Path, tmp_path: Path, fake_slack: FakeSlack) -> Iterator[tuple[subprocess.Popen[str], int]]:
+def served(paca_template: Path, tmp_path: Path, fake_slack: FakeSlack) -> Iterator[ServedSlack]:
     """`epnbot serve slack --http --port 0` in its own process, on the PACA sample, Slack played by the fake."""
     database = tmp_path / "paca.db"
     shutil.copyfile(paca_template, database)
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "SLACK_BOT_TOKEN": BOT_TOKEN,
-           "SLACK_SIGNING_SECRET": SIGNING_SECRET, "SLACK_API_URL": fake_slack.url}
-    env.pop("SLACK_APP_TOKEN", None)
-    process = subprocess.Popen([*epnbot_command(), "serve", "slack", "--http", "--host", "127.0.0.1", "--port", "0"],
-                               env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
-    lines: list[str] = []
-    found = threading.Event()
-    port: list[int] = []
-
-    def read() -> None:
-        assert process.stderr is not None
-        for line in process.stderr:
-            lines.append(line)
-            match = re.search(r"http://127\.0\.0\.1:(\d+)/slack/events", line)
-            if match and not port:
-                port.append(int(match.group(1)))
-                found.set()
-        found.set()
-
-    reader = threading.Thread(target=read, daemon=True)
-    reader.start()
-    try:
-        assert found.wait(120) and port, "".join(lines)
-        yield process, port[0]
-    finally:
-        if process.poll() is None:
-            process.kill()
-        process.wait(30)
+    with ServedSlack(f"sqlite:///{database}", fake_slack) as process:
+        yield process
 
 
-def test_the_served_command_answers_a_mention_then_stops_on_sigterm(
-        served: tuple[subprocess.Popen[str], int], fake_slack: FakeSlack) -> None:
-    process, port = served
+def test_the_served_command_answers_a_mention_then_stops_on_sigterm(served: ServedSlack,
+                                                                    fake_slack: FakeSlack) -> None:
+    port = served.port
     assert get(port, "/healthz").status == 200
     text = "qui peut m'aider à créer le site de ma boutique près de Draguignan ?"
     acknowledged = post(port, mention(text, ts="1733130000.004242"))
@@ -128,5 +92,4 @@ def test_the_served_command_answers_a_mention_then_stops_on_sigterm(
     first_card = next(block for block in answer.blocks() if block["text"]["text"].startswith("*1. "))
     assert "*Distance* : à" in first_card["text"]["text"]
     assert json.loads(get(port, "/healthz").body)["ok"] is True
-    process.send_signal(signal.SIGTERM)
-    assert process.wait(30) == 0
+    assert served.stop() == 0

@@ -3,26 +3,25 @@
 Bolt verifies signatures (forged or older than 5 minutes → 401) and ignores the bot's own events.
 Every listener acknowledges at once in the request's thread (`process_before_response`), and
 its work runs after, in Bolt's worker pool (lazy listeners, DESIGN §8), so an ack never waits for
-a search nor for another person's answer. Events are processed once: a middleware records each
-`event_id` (and each message's channel and ts) in the database before anything runs, so Slack's
-retries (`X-Slack-Retry-Num`) and duplicate deliveries, even after a restart, are acknowledged
-and dropped.
+the database, a search, nor another person's answer. Events are processed once: the work first
+records the event (a message by its channel and ts, which a retry under `X-Slack-Retry-Num` and a
+duplicate delivery share) in the database, and stops if it was there, so retries, duplicates and
+replays after a restart are acknowledged and dropped.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Final
 
-from slack_bolt import Ack, App, BoltResponse
+from slack_bolt import Ack, App
 from slack_sdk import WebClient
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.render.blockkit import FORM_CALLBACK
-from bot.transports.slack.events import PLATFORM, message_keys
+from bot.transports.slack.events import PLATFORM, event_key
 from bot.transports.slack.listeners import SlackBot
 from bot.transports.slack.settings import SlackSettings
 from knowledge.delivery.seen import first_time
@@ -35,18 +34,14 @@ COMMAND: Final = "/epn"
 WORKERS: Final = 8
 
 
-def remember_events(sessions: sessionmaker[Session]) -> Callable[..., BoltResponse]:
-    """A Bolt middleware that lets each event through once, whatever Slack retries or replays."""
-
-    def once(body: dict[str, Any], next: Callable[[], BoltResponse]) -> BoltResponse:
-        keys = message_keys(body) if body.get("type") == "event_callback" else []
-        fresh = [first_time(sessions, PLATFORM, key) for key in keys]
-        if not all(fresh):
-            log.info("slack : événement déjà traité, ignoré (%s)", ", ".join(keys))
-            return BoltResponse(status=200, body="")
-        return next()
-
-    return once
+def first_delivery(sessions: sessionmaker[Session], body: dict[str, Any]) -> bool:
+    """Whether this event delivery is the first of its event (recorded in the database, so a retry,
+    a duplicate or a replay after a restart gets False)."""
+    key = event_key(body)
+    if key is None or first_time(sessions, PLATFORM, key):
+        return True
+    log.info("slack : événement déjà traité, ignoré (%s)", key)
+    return False
 
 
 def _ack(ack: Ack) -> None:
@@ -63,13 +58,14 @@ def build_bolt_app(bot: SlackBot, settings: SlackSettings, client: WebClient, se
     app = App(client=client, signing_secret=(settings.signing_secret or "").strip() or None,
               request_verification_enabled=not socket, process_before_response=True,
               listener_executor=executor, logger=logging.getLogger("slack_bolt"))
-    app.use(remember_events(sessions))
 
     def mention(body: dict[str, Any]) -> None:
-        bot.on_mention(body)
+        if first_delivery(sessions, body):
+            bot.on_mention(body)
 
     def message(body: dict[str, Any]) -> None:
-        bot.on_message(body)
+        if first_delivery(sessions, body):
+            bot.on_message(body)
 
     def command(body: dict[str, Any]) -> None:
         bot.on_command(body)
@@ -81,7 +77,8 @@ def build_bolt_app(bot: SlackBot, settings: SlackSettings, client: WebClient, se
         bot.on_submission(body)
 
     def home(body: dict[str, Any]) -> None:
-        bot.on_home(body.get("event") or {})
+        if first_delivery(sessions, body):
+            bot.on_home(body.get("event") or {})
 
     app.event("app_mention")(ack=_ack, lazy=[mention])
     app.event("message")(ack=_ack, lazy=[message])

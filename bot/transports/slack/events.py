@@ -106,16 +106,15 @@ def command_message(body: Mapping[str, Any], max_chars: int, default: str) -> Me
                    direct=body.get("channel_name") == "directmessage" or is_direct(channel))
 
 
-def message_keys(body: Mapping[str, Any]) -> list[str]:
-    """What identifies an event delivery: its `event_id`, and the message it is about.
+def event_key(body: Mapping[str, Any]) -> str | None:
+    """What identifies an event whatever its delivery: a message by its channel and ts, else its `event_id`.
 
-    A retry has the same `event_id`; a message seen both as `app_mention` and `message` has the
-    same channel and `ts`.
+    A retry has the same `event_id` and message; a message seen both as `app_mention` and `message`
+    has the same channel and ts.
     """
-    keys = []
-    if body.get("event_id"):
-        keys.append(f"event:{body['event_id']}")
+    if body.get("type") != "event_callback":
+        return None
     event = body.get("event") or {}
     if event.get("type") in ("app_mention", "message") and event.get("ts") and event.get("channel"):
-        keys.append(f"message:{event['channel']}:{event['ts']}")
-    return keys
+        return f"message:{event['channel']}:{event['ts']}"
+    return f"event:{body['event_id']}" if body.get("event_id") else None
