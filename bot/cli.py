@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "chat": "bot.commands.chat:chat",
     "demo": "bot.commands.chat:demo",
     "kb": "bot.commands.kb:kb",
+    "requests": "bot.commands.requests:requests",
     "serve": "bot.commands.serve:serve",
 }
 

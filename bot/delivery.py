@@ -46,16 +46,19 @@ class DeliveryStats:
 class Deliverer:
     """Claims the rows of `platform`, sends each with `send`, and records the outcome."""
 
-    def __init__(self, outbox: Outbox, platform: str, send: Send, *, batch: int = 20) -> None:
+    def __init__(self, outbox: Outbox, platform: str, send: Send, *, batch: int = 20,
+                 recipient: str | None = None) -> None:
         self.outbox = outbox
         self.platform = platform
         self.send = send
         self.batch = batch
+        #: Only this recipient's rows (the terminal delivers to the person at it, no one else).
+        self.recipient = recipient
 
     def deliver_once(self) -> DeliveryStats:
         """One pass over the due rows (at most `batch`)."""
         stats = DeliveryStats()
-        for item in self.outbox.claim(self.platform, self.batch):
+        for item in self.outbox.claim(self.platform, self.batch, recipient=self.recipient):
             try:
                 reference = self.send(item)
             except RetryLaterError as error:

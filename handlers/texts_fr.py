@@ -121,6 +121,10 @@ DEMO_LOADED: Final = (
     "Base d'exemple chargée : {lieux} lieux de médiation numérique et {mediateurs} médiateurs."
 )
 DEMO_PRESENT: Final = "Base déjà prête : {lieux} lieux de médiation numérique."
+UNKNOWN_PERSON: Final = (
+    "« {id} » n'est ni médiateur ni coordinateur de la base : importez d'abord le fichier YAML "
+    "(epnbot kb import mediateurs.yaml) ou vérifiez l'identifiant."
+)
 DEMO_IMPORT_FAILED: Final = "Impossible de charger la base d'exemple : {error}"
 
 # --- Helpers -----------------------------------------------------------------------------------
@@ -174,3 +178,6 @@ def thousands(value: int) -> str:
 def clock(hour: int, minute: int) -> str:
     """« 9 h », « 12 h 30 »."""
     return f"{hour} h" if minute == 0 else f"{hour} h {minute:02d}"
+
+# Small talk after an answer (« merci », « ok super », « bonne journée »).
+THANKS_REPLY: Final = "Avec plaisir ! Posez une autre question quand vous voulez."

@@ -27,7 +27,7 @@ def test_plain_text_lines() -> None:
         "   Distance : à 0,8 km",
         "   Horaires : ouvert maintenant (jusqu'à 12 h)",
         "   Prendre rendez-vous : https://rdv.example/fs?a=1&b=[2]",
-        "→ Transmettre",
+        "→ Transmettre : « transmettre 1 »",
         "Tapez « plus » pour voir d'autres lieux.",
     ]
 

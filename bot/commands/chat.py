@@ -16,10 +16,12 @@ from sqlalchemy import func, select
 
 from bot.app import App
 from bot.commands.common import CliContext
+from bot.scheduler import build_scheduler
 from bot.transports.console import run_console
 from handlers import texts_fr as texts
 from handlers.registry import Dispatcher
-from knowledge.models import Lieu, Mediateur
+from knowledge.delivery.outbox import Outbox
+from knowledge.models import Coordinateur, Lieu, Mediateur
 
 log = logging.getLogger(__name__)
 
@@ -57,12 +59,32 @@ def load_sample(app: App) -> str:
     return texts.DEMO_LOADED.format(lieux=texts.thousands(lieux), mediateurs=texts.thousands(mediateurs))
 
 
+def person_exists(app: App, person_id: str) -> bool:
+    """Whether `person_id` is a mediator or a coordinator of the YAML file."""
+    with app.sessions() as session:
+        return session.get(Mediateur, person_id) is not None or session.get(Coordinateur, person_id) is not None
+
+
+def converse(app: App, person: str | None) -> int:
+    """The terminal bot with its notices and its timers (reminders fire while you chat)."""
+    scheduler = build_scheduler(app)
+    scheduler.start()
+    try:
+        return run_console(Dispatcher(app), user=person, outbox=Outbox(app.sessions))
+    finally:
+        scheduler.shutdown(wait=False)
+
+
 @click.command()
+@click.option("--as", "person", metavar="ID",
+              help="Parler comme une personne du fichier des médiateurs (médiateur ou coordinateur).")
 @click.pass_context
-def chat(ctx: click.Context) -> None:
+def chat(ctx: click.Context, person: str | None) -> None:
     """Discuter avec le bot dans le terminal (« quitter » pour sortir)."""
     app = ctx.find_object(CliContext).app()  # type: ignore[union-attr]
-    ctx.exit(run_console(Dispatcher(app)))
+    if person is not None and not person_exists(app, person):
+        raise click.BadParameter(texts.UNKNOWN_PERSON.format(id=person), param_hint="--as")
+    ctx.exit(converse(app, person))
 
 
 @click.command()
@@ -76,5 +98,5 @@ def demo(ctx: click.Context) -> None:
         log.debug("échec du chargement de l'exemple", exc_info=True)
         raise click.ClickException(texts.DEMO_IMPORT_FAILED.format(error=error)) from error
     click.echo(line)
-    ctx.exit(run_console(Dispatcher(app)))
+    ctx.exit(converse(app, None))
 

@@ -21,9 +21,16 @@ def card_lines(number: int, card: Card) -> list[str]:
     return lines
 
 
+def button_words(button: Button) -> str:
+    """What to type instead of pressing a button: « accepter 12 » for « accepter:12 »."""
+    name, _, argument = button.action_id.partition(":")
+    return f"{name} {argument}".strip()
+
+
 def button_line(buttons: tuple[Button, ...]) -> str:
-    """« → Accepter · Refuser » — the words the buttons stand for are typed in a terminal."""
-    return "→ " + " · ".join(button.label for button in buttons)
+    """« → Accepter : « accepter 12 » · Refuser : « refuser 12 » » — a terminal types the words."""
+    return "→ " + " · ".join(f"{button.label} : {button.url}" if button.url
+                             else f"{button.label} : « {button_words(button)} »" for button in buttons)
 
 
 def render_text(reply: Reply) -> str:

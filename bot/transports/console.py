@@ -12,13 +12,16 @@ import io
 import logging
 import os
 import sys
+import threading
 from typing import TextIO
 
+from bot.delivery import Deliverer
 from bot.render.terminal import TerminalRenderer
 from handlers import texts_fr as texts
 from handlers.help import welcome
-from handlers.messages import Message, Reply
+from handlers.messages import Message, Reply, reply_from_json
 from handlers.registry import Dispatcher
+from knowledge.delivery.outbox import Outbox, OutboxItem
 
 log = logging.getLogger(__name__)
 
@@ -55,15 +58,63 @@ def _read(stream: TextIO, interactive: bool, renderer: TerminalRenderer) -> str 
     return None if line == "" else line.rstrip("\r\n")
 
 
+class Inbox:
+    """The notices the outbox holds for the person at the terminal (offers, « votre demande n° 3 a
+    été acceptée »…): shown at start, after each reply, and, on a TTY, as they arrive."""
+
+    def __init__(self, outbox: Outbox, person: str, renderer: TerminalRenderer) -> None:
+        self.renderer = renderer
+        self.lock = threading.Lock()
+        self.deliverer = Deliverer(outbox, PLATFORM, self._show, recipient=person)
+
+    def _show(self, item: OutboxItem) -> None:
+        self.renderer.show(reply_from_json(item.payload))
+        return None
+
+    def show_pending(self) -> int:
+        """Print what is waiting; how many notices."""
+        with self.lock:
+            return self.deliverer.deliver_once().sent
+
+    def watch(self, stop: threading.Event, interval: float = 2.0) -> threading.Thread:
+        """Show notices as they arrive, until `stop`."""
+        def loop() -> None:
+            while not stop.wait(interval):
+                try:
+                    self.show_pending()
+                except Exception:
+                    log.exception("avis du terminal illisibles")
+        thread = threading.Thread(target=loop, name="avis-terminal", daemon=True)
+        thread.start()
+        return thread
+
+
 def run_console(dispatcher: Dispatcher, *, stdin: TextIO | None = None, stdout: TextIO | None = None,
-                user: str | None = None) -> int:
-    """Talk with the person at the terminal until « quitter » or end of input; returns 0."""
+                user: str | None = None, outbox: Outbox | None = None) -> int:
+    """Talk with the person at the terminal until « quitter » or end of input; returns 0.
+
+    With an `outbox`, the notices addressed to this person in the terminal are shown too.
+    """
     stdin = _tolerant(stdin or sys.stdin)
     stdout = stdout or sys.stdout
     renderer = TerminalRenderer(stdout)
     interactive = stdin.isatty() and renderer.rich
     sender = user or console_user()
     renderer.show(welcome())
+    inbox = Inbox(outbox, sender, renderer) if outbox is not None else None
+    stop = threading.Event()
+    if inbox is not None:
+        inbox.show_pending()
+        if interactive:
+            inbox.watch(stop)
+    try:
+        return _loop(dispatcher, stdin, renderer, interactive, sender, inbox)
+    finally:
+        stop.set()
+
+
+def _loop(dispatcher: Dispatcher, stdin: TextIO, renderer: TerminalRenderer, interactive: bool, sender: str,
+          inbox: Inbox | None) -> int:
     while True:
         try:
             line = _read(stdin, interactive, renderer)
@@ -83,3 +134,5 @@ def run_console(dispatcher: Dispatcher, *, stdin: TextIO | None = None, stdout: 
             renderer.show(Reply(text=texts.APOLOGY))
         if outcome.ends_session:
             return 0
+        if inbox is not None:
+            inbox.show_pending()

@@ -83,8 +83,9 @@ class Outbox:
         self.sessions = sessions
         self.clock = clock
 
-    def claim(self, platform: str, limit: int = 20, lease_seconds: float = LEASE_SECONDS) -> list[OutboxItem]:
-        """Up to `limit` due rows of `platform`, oldest first, leased to this caller."""
+    def claim(self, platform: str, limit: int = 20, lease_seconds: float = LEASE_SECONDS,
+              recipient: str | None = None) -> list[OutboxItem]:
+        """Up to `limit` due rows of `platform` (for one `recipient`, if given), oldest first, leased."""
         now = self.clock()
         with self.sessions.begin() as session:
             statement = (
@@ -94,6 +95,8 @@ class Outbox:
                        (OutboxMessage.claimed_until.is_(None)) | (OutboxMessage.claimed_until < now))
                 .order_by(OutboxMessage.id).limit(limit)
             )
+            if recipient is not None:
+                statement = statement.where(OutboxMessage.recipient == recipient)
             rows = session.scalars(locking(session, statement)).all()
             until = now + dt.timedelta(seconds=lease_seconds)
             for row in rows:
