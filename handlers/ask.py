@@ -15,8 +15,10 @@ from handlers.lieu_view import lieu_card, load_details
 from handlers.messages import Card, Message, Reply
 from handlers.registry import Context, command, fallback
 from handlers.routing_view import transmit_buttons
+from knowledge.lexicon_fr import FOLLOW_UP_CLOSINGS, FOLLOW_UP_OPENINGS, THANKS_SIGNALS, THANKS_WORDS
 from knowledge.query import Place, Query, SearchResult
 from knowledge.taxonomy import AUDIENCES, NEEDS
+from knowledge.textnorm import fold
 
 
 def place_text(place: Place) -> str:
@@ -53,13 +55,32 @@ def understood(query: Query) -> str:
     return " ".join([line, *notes])
 
 
-def follow_up(query: Query, previous: ThreadState | None) -> Query:
+def _words(text: str) -> list[str]:
+    return fold(text).replace("'", " ").split()
+
+
+def continues(text: str) -> bool:
+    """« et pour la facturation électronique ? », « aussi la CAF », « la CAF aussi ? »: the message
+    carries on the thread's last question."""
+    words = _words(text)
+    return bool(words) and (words[0] in FOLLOW_UP_OPENINGS or words[-1] in FOLLOW_UP_CLOSINGS)
+
+
+def is_thanks(text: str) -> bool:
+    """« merci », « ok super », « parfait, bonne journée ! »: thanks or leave-taking, nothing asked."""
+    words = _words(text)
+    return bool(words) and len(words) <= 12 and all(w in THANKS_WORDS for w in words) \
+        and any(w in THANKS_SIGNALS for w in words)
+
+
+def follow_up(query: Query, previous: ThreadState | None, text: str = "") -> Query:
     """Complete a short follow-up with what the thread already said.
 
     « et à Fréjus ? » or « pour les jeunes » (no need) reuse the previous need, which also answers
     « Dans quelle commune ? »; a need alone after a place alone (« Fréjus » then « la CAF ») uses
-    that place. A new question without a place is asked its place again rather than silently
-    given an old one.
+    that place, and so does a need that carries on the thread (« et pour la facturation
+    électronique ? » after an answer about Aubagne). A new question without a place is asked its
+    place again rather than silently given an old one.
     """
     if previous is None:
         return query
@@ -67,7 +88,8 @@ def follow_up(query: Query, previous: ThreadState | None) -> Query:
     if not query.needs and not query.lieu_words and before.needs and (query.place or query.audiences):
         return replace(query, needs=before.needs, audiences=query.audiences or before.audiences,
                        place=query.place or before.place, lieu_words=())
-    if previous.awaiting == "need" and query.needs and query.place is None and not query.lieu_words:
+    if query.needs and query.place is None and not query.lieu_words and before.place is not None \
+            and (previous.awaiting == "need" or continues(text)):
         return replace(query, place=before.place)
     return query
 
@@ -109,7 +131,9 @@ def answer(context: Context, message: Message, text: str) -> list[Reply]:
     notes = [texts.TRUNCATED.format(limit=texts.thousands(limit))] if truncated or query.truncated else []
     key = context.thread_key(message)
     previous = context.conversations.get(key)
-    query = follow_up(query, previous)
+    query = follow_up(query, previous, text)
+    if not query.needs and not query.lieu_words and query.place is None and is_thanks(text):
+        return [Reply(text=texts.THANKS_REPLY, extra_lines=tuple(notes))]
     if not query.needs and not query.lieu_words:
         if query.place is not None:  # keep the place: the next message may give the need alone
             context.conversations.put(key, ThreadState(query, awaiting="need"))

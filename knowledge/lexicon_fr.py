@@ -940,3 +940,25 @@ ACCOMPANIMENT: Final[dict[str, tuple[str, ...]]] = {
     "autonomie": ("libre acces", "libre service", "en autonomie", "sur place", "a disposition"),
     "distance": ("a distance", "par telephone", "en visio", "par visio"),
 }
+
+#: Words that open (or close) a follow-up in the same thread: « et pour la facturation ? », « aussi
+#: la CAF », « la CAF aussi ? » ask a new need where the last question was.
+FOLLOW_UP_OPENINGS: Final = frozenset({"et", "aussi", "pour", "sinon", "egalement", "idem", "pareil", "puis",
+                                       "ensuite", "meme"})
+FOLLOW_UP_CLOSINGS: Final = frozenset({"aussi", "egalement", "pareil", "idem"})
+#: Thanks and leave-taking, answered briefly rather than « je n'ai pas compris » (« merci », « ok
+#: super », « parfait, bonne journée »): every word of the message is one of these, one of
+#: `THANKS_SIGNALS` at least.
+THANKS_SIGNALS: Final = frozenset({"merci", "mercii", "merciii", "mrc", "mci", "thanks", "thx", "ok", "okay", "oki",
+                                   "okok", "super", "parfait", "top", "genial", "cool", "nickel", "impeccable",
+                                   "bravo", "revoir", "bye", "ciao", "journee", "soiree", "week", "entendu",
+                                   "compris", "excellent", "formidable", "chouette", "extra", "topissime"})
+THANKS_WORDS: Final = THANKS_SIGNALS | frozenset({
+    "beaucoup", "bcp", "bien", "tres", "vraiment", "mille", "fois", "pour", "votre", "ton", "ta", "vos", "tes",
+    "aide", "infos", "info", "information", "informations", "reponse", "reponses", "c", "est", "ca", "cela",
+    "marche", "bonne", "bon", "fin", "de", "la", "le", "a", "au", "vous", "toi", "tout", "e", "et", "je", "vais",
+    "voir", "regarder", "m", "en", "occuper", "y", "aller", "alors", "donc", "d", "accord", "oui", "ah", "oh",
+    "bah", "ben", "trop", "encore", "plein", "ces", "ce", "cette", "plus", "tard",
+    "demain", "bientot", "salut", "bonsoir", "bonjour", "madame", "monsieur", "l", "end", "coup", "main", "gentil",
+    "sympa", "adorable", "parfaitement", "me", "suffit", "convient", "va",
+})

@@ -42,6 +42,10 @@ PARSES: dict[str, Query] = {
                                                place=DRAGUIGNAN),
     "rien": Query(),
     "site web": Query(needs=("entreprise",)),
+    "et pour la facturation électronique ?": Query(needs=("entreprise",)),
+    "aussi pour la caf": Query(needs=CAF),
+    "la caf aussi ?": Query(needs=CAF),
+    "pour la caf": Query(needs=CAF),
 }
 
 
@@ -218,3 +222,38 @@ def test_out_of_reach_is_said_and_nothing_listed(chat: ChatBot) -> None:
     chat.app.understanding.total = 0
     text = chat.say("caf à Draguignan")
     assert "Je ne connais aucun lieu à moins de 150 km qui propose cette aide" in text
+
+
+@pytest.mark.parametrize("follow", ["et pour la facturation électronique ?", "aussi pour la caf", "la caf aussi ?",
+                                    "pour la caf"])
+def test_a_follow_up_keeps_the_thread_place(chat: ChatBot, follow: str) -> None:
+    """« et … », « aussi … », « pour … », « … aussi ? » carry on the last question: its place stays."""
+    chat.send("créer mon entreprise à Draguignan")
+    replies = chat.send(follow)
+    assert replies[0].text.endswith("près de Draguignan (83)")
+    assert replies[0].cards[0].title == "Lieu 0 de Draguignan"
+    assert chat.app.understanding.searches[-1][0].place == DRAGUIGNAN
+
+
+def test_a_follow_up_in_another_thread_has_no_place(chat: ChatBot) -> None:
+    chat.send("créer mon entreprise à Draguignan", thread="a")
+    assert chat.send("et pour la facturation électronique ?", thread="b")[-1].text == "Dans quelle commune ?"
+
+
+@pytest.mark.parametrize("text", ["merci", "Merci beaucoup pour votre aide !", "ok super", "OK super merci",
+                                  "parfait, bonne journée", "top merci", "super, merci bien"])
+def test_thanks_get_a_short_polite_answer(chat: ChatBot, text: str) -> None:
+    chat.send("caf à Draguignan")
+    replies = chat.send(text)
+    assert [reply.text for reply in replies] == ["Avec plaisir ! Posez une autre question quand vous voulez."]
+    assert len(chat.app.understanding.searches) == 1
+    assert "Lieu 3 de Draguignan" in chat.say("plus")  # the thread is kept
+
+
+def test_goodbye_is_answered(chat: ChatBot) -> None:
+    assert chat.say("au revoir") == "À bientôt !"
+
+
+@pytest.mark.parametrize("text", ["rien", "ok mais rien", "merci de m'expliquer la caf"])
+def test_not_every_message_with_merci_or_ok_is_thanks(chat: ChatBot, text: str) -> None:
+    assert "Avec plaisir" not in chat.say(text)
