@@ -138,21 +138,27 @@ class PatternSet(Generic[Payload]):
 
     def __init__(self, entries: Iterable[tuple[str, Payload]]) -> None:
         self._exact: dict[str, list[_Entry[Payload]]] = {}
-        self._prefix: dict[str, list[_Entry[Payload]]] = {}
+        #: Patterns opening with a prefix (« imprim* »), by its first three letters (all of them
+        #: when shorter), with their rank among the set's patterns to keep the order of the list.
+        self._prefix: dict[str, list[tuple[int, _Entry[Payload]]]] = {}
         self.vocabulary: set[str] = set()
         #: Candidates by folded word (a token's stem is a function of its word).
         self._memo: dict[str, _Candidates[Payload]] = {}
-        for pattern, payload in entries:
+        for rank, (pattern, payload) in enumerate(entries):
             elements = compile_pattern(pattern)
             if not elements:
                 continue
             needed = frozenset(e.text[:3] for e in elements[1:] if len(e.text) >= 3)
             entry = _Entry(elements, pattern, payload, needed, sum(len(e.text) for e in elements))
             if elements[0].prefix:
-                self._prefix.setdefault(elements[0].text[:1], []).append(entry)
+                self._prefix.setdefault(elements[0].text[:3], []).append((rank, entry))
             else:
                 self._exact.setdefault(elements[0].stem, []).append(entry)
             self.vocabulary.update(w for w in fold(pattern.replace("*", "").replace("!", "")).split() if len(w) >= 4)
+        # Stop words are in every message and open the most patterns (« on », « mon »): their
+        # candidates are filed now rather than during someone's first question.
+        for word in sorted(ALL_STOP_WORDS):
+            self._candidates(Token(word, stem(word)))
 
     def _candidates(self, token: Token) -> _Candidates[Payload]:
         """Patterns whose first element matches the token, memoised per word (its stem follows
@@ -162,8 +168,10 @@ class PatternSet(Generic[Payload]):
         if cached is not None:
             return cached
         found = [entry for entry in self._exact.get(token.stem, ()) if entry.elements[0].matches(token)]
-        found.extend(entry for entry in self._prefix.get(token.word[:1], ())
-                     if token.word.startswith(entry.elements[0].text))
+        word = token.word
+        prefixed = [pair for key in {word[:3], word[:2], word[:1]} for pair in self._prefix.get(key, ())
+                    if word.startswith(pair[1].elements[0].text)]
+        found.extend(entry for _, entry in sorted(prefixed, key=lambda pair: pair[0]))
         single = tuple(i for i, entry in enumerate(found) if len(entry.elements) == 1)
         by_next: dict[str, list[int]] = {}
         for i, entry in enumerate(found):
