@@ -23,6 +23,7 @@ from slack_fake import (
     direct,
     event_body,
     get,
+    interaction,
     mention,
     submission,
 )
@@ -278,3 +279,35 @@ def test_a_429_then_success(routed: SlackHarness, fake_slack: FakeSlack) -> None
     assert Deliverer(later, "slack", routed.sender.send).deliver_once().sent == 1
     posted = [call for call in fake_slack.of("chat.postMessage") if call.args["channel"] == "DEXEMPLE01"]
     assert len(posted) == 2  # the refused try, then the message
+
+
+def home_press(view: dict[str, object], action_id: str, *, user: str, trigger_id: str = "trig-home") -> str:
+    """A press on a button of the App Home `view` the bot published."""
+    blocks = view["blocks"]
+    assert isinstance(blocks, list)
+    element = next(element for block in blocks if block.get("type") == "actions" for element in block["elements"]
+                   if element["action_id"] == action_id)
+    return interaction({"type": "block_actions", "user": {"id": user, "team_id": "T0TEST01"}, "api_app_id": "A0TEST",
+                        "token": "verif", "trigger_id": trigger_id, "team": {"id": "T0TEST01"},
+                        "container": {"type": "view", "view_id": "VHOME"}, "view": {**view, "id": "VHOME"},
+                        "actions": [{"type": "button", "action_id": action_id, "block_id": "actions-0",
+                                     "value": element.get("value", ""), "text": element["text"]}]})
+
+
+def test_a_mediator_goes_away_and_comes_back_from_app_home(routed: SlackHarness, fake_slack: FakeSlack) -> None:
+    routed.send(event_body({"type": "app_home_opened", "user": MEDIATOR, "channel": "DEXEMPLE01", "tab": "home"}))
+    home = fake_slack.wait_for("views.publish").view()
+    assert "Je m'absente" in json.dumps(home, ensure_ascii=False)
+    routed.send(home_press(home, "absent:", user=MEDIATOR), content_type="application/x-www-form-urlencoded")
+    modal = fake_slack.wait_for("views.open", lambda call: call.args["trigger_id"] == "trig-home").view()
+    routed.send(submission(modal, user=MEDIATOR, choice=None, text="20/03"),
+                content_type="application/x-www-form-urlencoded")
+    noted = fake_slack.wait_for("chat.postMessage", lambda call: "20/03/2024" in call.args["text"])
+    assert noted.args["channel"] == "DEXEMPLE01"
+    away_home = fake_slack.wait_for("views.publish", lambda call: "Je suis de retour" in call.all_text()).view()
+    routed.send(home_press(away_home, "présent:", user=MEDIATOR, trigger_id="trig-back"),
+                content_type="application/x-www-form-urlencoded")
+    fake_slack.wait_for("chat.postMessage", lambda call: "Bon retour" in call.args["text"])
+    back_home = fake_slack.wait_for("views.publish", lambda call: call is not fake_slack.of("views.publish")[0]
+                                    and "Je m'absente" in call.all_text())
+    assert back_home.view() == home  # back as it was: present, with the away button

@@ -1,35 +1,33 @@
-"""App Home: how to ask, for everyone; then what the handlers say of the person's requests.
+"""App Home: how to ask, for everyone; then what the handlers show on the person's home.
 
-The home tab is drawn from the same replies a person gets by typing: « mes demandes » (a
-mediator's open requests, a coordinator's départements) and the presence buttons the handlers
-offer. Slack only lays them out.
+The home tab is drawn from `handlers.home`: the replies of « mes demandes » (a mediator's open
+requests, a coordinator's départements) and a mediator's presence with its away / back button.
+Slack only lays them out.
 """
 
 from __future__ import annotations
 
-from typing import Final
+import logging
 
 from bot.render.blockkit import MAX_VIEW_BLOCKS, Block, escape, mrkdwn, plain, view_blocks
 from bot.transports.slack import texts_fr as texts
 from bot.transports.slack.events import PLATFORM
 from handlers import texts_fr as handler_texts
+from handlers.home import home
 from handlers.messages import Message, Reply
 from handlers.registry import Dispatcher
 
-#: The words whose replies the home tab shows, when those commands exist.
-HOME_COMMANDS: Final = ("mes demandes",)
+log = logging.getLogger(__name__)
 
 
 def home_replies(dispatcher: Dispatcher, user: str, channel: str) -> list[Reply]:
-    """What the person would read after typing the home commands in their DM with the bot."""
-    replies: list[Reply] = []
-    registry = dispatcher.context.registry
-    for words in HOME_COMMANDS:
-        if registry.get(words) is None:
-            continue
-        message = Message(text=words, sender=user, room=channel, platform=PLATFORM, direct=True)
-        replies.extend(reply for reply in dispatcher.handle(message) if reply.kind != "refusal")
-    return replies
+    """What the handlers show on a person's home (their requests; a mediator's presence)."""
+    message = Message(text="", sender=user, room=channel, platform=PLATFORM, direct=True)
+    try:
+        return home(dispatcher.context, message)
+    except Exception:  # the home tab still says how to ask
+        log.exception("slack : accueil de %s incomplet", user)
+        return []
 
 
 def home_view(dispatcher: Dispatcher, user: str, channel: str) -> list[Block]:

@@ -42,8 +42,6 @@ HOME_HOW_TO_ASK: Final = (
     "(je réponds dans le fil), ou tapez `/epn votre question` n'importe où. Par exemple : « {example} »"
 )
 HOME_COMMANDS: Final = "`/epn aide` donne toutes les commandes ; `/epn mes demandes` suit vos demandes."
-HOME_AWAY_BUTTON: Final = "Je m'absente"
-HOME_BACK_BUTTON: Final = "Je suis de retour"
 
 # ------------------------------------------------------------------ fallbacks
 EMPTY_COMMAND: Final = "aide"
