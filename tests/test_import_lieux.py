@@ -41,7 +41,11 @@ def test_paca_json_imports_every_lieu_and_is_idempotent(app: App, paca_json: Pat
         lieux = session.scalars(select(Lieu)).all()
         assert all(lieu.code_insee and lieu.departement for lieu in lieux)
         assert all(lieu.latitude is not None for lieu in lieux)
-        assert sum(lieu.point_origine == "commune" for lieu in lieux) == 4  # the 4 without coordinates
+        # The 4 without coordinates, and the 2 whose coordinates lie 97 and 392 km from the commune
+        # their INSEE code, postal code and name agree on (placement.Placer).
+        assert sum(lieu.point_origine == "commune" for lieu in lieux) == 6
+        assert sum("coordonnees_source" in lieu.extra for lieu in lieux) == 2
+    assert len([n for n in first.notices if "placement douteux" in n.reason]) == 2
 
 
 def test_paca_mapping(app: App, paca_json: Path) -> None:

@@ -15,6 +15,7 @@ from typing import Any, Final
 from knowledge.gazetteer import Commune, Gazetteer
 from knowledge.importers import texts_fr
 from knowledge.importers.common import RowRejectedError, bounded, clean, content_hash, parse_date, parse_float
+from knowledge.importers.placement import Placement, Placer
 from knowledge.taxonomy import audiences_of_publics, needs_of_services, split_values
 
 #: Columns of the national standard v1, in the standard's order (the export writes them so).
@@ -85,6 +86,7 @@ class LieuBuilder:
         #: The source of records that name none: the file's stem (`source_of_file`).
         self.default_source = default_source
         self._communes: dict[tuple[str, str, str], Commune | None] = {}
+        self._placer = Placer(gazetteer)
         self._needs: dict[tuple[tuple[str, ...], str], list[str]] = {}
         self._audiences: dict[tuple[tuple[str, ...], str], list[str]] = {}
 
@@ -111,6 +113,11 @@ class LieuBuilder:
 
     def build(self, fields: Mapping[str, Any]) -> dict[str, Any]:
         """The `lieux` row of one record, `content_hash` included; raises `RowRejectedError`."""
+        return self.build_noted(fields)[0]
+
+    def build_noted(self, fields: Mapping[str, Any]) -> tuple[dict[str, Any], tuple[str, ...]]:
+        """The row and what the report should say about it: why its placement is doubtful or its
+        address inconsistent (`placement.Placer`), nothing when its address fields agree."""
         lieu_id = bounded(fields.get("id"), "identifiant", 200)
         if not lieu_id:
             raise RowRejectedError(texts_fr.MISSING_ID)
@@ -120,6 +127,12 @@ class LieuBuilder:
         row: dict[str, Any] = {"id": lieu_id, "nom": nom}
         place = self._place(fields)
         source_spelling = place.pop("commune_source", None)
+        doubts: tuple[str, ...] = place.pop("doubts", ())
+        dropped_point = place.pop("dropped_point", None)
+        if doubts:
+            template = texts_fr.DOUBTFUL if place.pop("doubtful", False) else texts_fr.INCONSISTENT
+            doubts = (template.format(doubts=" ; ".join(doubts)),)
+        place.pop("doubtful", None)
         row.update(place)
         for column, source, limit, label in _TEXT_FIELDS:
             row[column] = bounded(fields.get(source), label, limit)
@@ -138,6 +151,8 @@ class LieuBuilder:
             extra["presentation_detail"] = detail
         if source_spelling:
             extra.setdefault("commune_source", source_spelling)
+        if dropped_point is not None:
+            extra["coordonnees_source"] = f"{dropped_point[0]},{dropped_point[1]}"
         for key, value in extra.items():
             if len(value) > _EXTRA_LIMIT:
                 raise RowRejectedError(
@@ -145,7 +160,7 @@ class LieuBuilder:
                 )
         row["extra"] = extra
         row["content_hash"] = content_hash(row)
-        return row
+        return row, doubts
 
     def _place(self, fields: Mapping[str, Any]) -> dict[str, Any]:
         """Commune, codes, département and point; the commune's point when the source has none."""
@@ -156,7 +171,10 @@ class LieuBuilder:
             raise RowRejectedError(texts_fr.MISSING_PLACE)
         latitude = parse_float(fields.get("latitude"), "latitude", -90.0, 90.0)
         longitude = parse_float(fields.get("longitude"), "longitude", -180.0, 180.0)
-        found = self.commune(insee, postcode, name)
+        if (latitude, longitude) == (0.0, 0.0):
+            latitude = longitude = None
+        placement = self.placement(insee, postcode, name, latitude, longitude)
+        found = placement.commune
         if found is None and not name:
             raise RowRejectedError(texts_fr.UNKNOWN_COMMUNE.format(commune=name, postcode=postcode or insee))
         place: dict[str, Any] = {
@@ -164,17 +182,18 @@ class LieuBuilder:
             "code_postal": postcode or None,
             "code_insee": found.insee if found else (insee or None),
             "departement": found.dep if found else _departement_of_postcode(postcode),
+            "latitude": placement.latitude, "longitude": placement.longitude,
+            "point_origine": placement.origin,
+            "doubts": placement.doubts, "dropped_point": placement.dropped_point, "doubtful": placement.doubtful,
         }
-        has_point = latitude is not None and longitude is not None and (latitude, longitude) != (0.0, 0.0)
-        if has_point:
-            place.update(latitude=latitude, longitude=longitude, point_origine="source")
-        elif found is not None and found.point is not None:
-            place.update(latitude=found.lat, longitude=found.lon, point_origine="commune")
-        else:
-            place.update(latitude=None, longitude=None, point_origine=None)
         if found is not None and name and name != found.nom:
             place["commune_source"] = name
         return place
+
+    def placement(self, insee: str, postcode: str, name: str, latitude: float | None,
+                  longitude: float | None) -> Placement:
+        """Where the record stands by the evidence that agrees (`placement.Placer`)."""
+        return self._placer.place(insee, postcode, name, latitude, longitude)
 
 
 def source_of_file(path: str) -> str:
@@ -191,4 +210,4 @@ def _departement_of_postcode(postcode: str) -> str | None:
     """Best guess of a département from a postal code the gazetteer does not know."""
     if len(postcode) != 5 or not postcode.isdigit() or postcode.startswith("20"):
         return None
-    return postcode[:3] if postcode.startswith("97") else postcode[:2]
+    return postcode[:3] if postcode.startswith(("97", "98")) else postcode[:2]

@@ -13,17 +13,9 @@ from pathlib import Path
 from typing import Any, Final
 
 from knowledge.importers import texts_fr
+from knowledge.importers.columns import v1_name
 from knowledge.importers.common import FileUnreadableError, SourceRow, line_of
 
-#: v0.1 field → v1 column, where the names differ.
-V01_RENAMES: Final[dict[str, str]] = {
-    "courriel": "courriels",
-    "labels_nationaux": "dispositif_programmes_nationaux",
-    "conditions_acces": "frais_a_charge",
-    "publics_accueillis": "publics_specifiquement_adresses",
-    "accessibilite": "fiche_acces_libre",
-    "modalite_acces": "modalites_acces",
-}
 #: v0.1 values → their v1 wording (the part before « : » is the v0.1 value's short name).
 _V01_VALUES: Final[dict[str, dict[str, str]]] = {
     "dispositif_programmes_nationaux": {"CNFS": "Conseillers numériques"},
@@ -62,12 +54,16 @@ def _translate(column: str, value: Any) -> Any:
 
 
 def v1_fields(record: Mapping[str, Any]) -> dict[str, Any]:
-    """A v0.1 (or already v1) lieu with v1 names and values."""
+    """A v0.1 (or already v1) lieu with v1 names and values; keys are compared without case or
+    accents (`columns.v1_name`)."""
     fields: dict[str, Any] = {}
+    exact: set[str] = set()
     for key, value in record.items():
-        column = V01_RENAMES.get(key, key)
-        if column in fields and key != column:
-            continue  # the v1 name is present too: it wins
+        column = v1_name(str(key))
+        if column in exact:
+            continue  # the v1 name itself is present too: it wins
+        if key == column:
+            exact.add(column)
         fields[column] = _translate(column, value)
     return fields
 

@@ -20,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from knowledge.events import importer as events
 from knowledge.gazetteer import Gazetteer, default_gazetteer
 from knowledge.importers import epnbot_yaml, lieux_json, standard_csv, store, texts_fr
+from knowledge.importers.columns import unknown_columns
 from knowledge.importers.common import (
     FileReport,
     FileUnreadableError,
@@ -114,7 +115,7 @@ def _import_lieux(engine: Engine, source: list[SourceRow | tuple[int, str]], gaz
             report.rejected.append(RowReport(item[0], item[1]))
             continue
         try:
-            row = builder.build(item.fields)
+            row, doubts = builder.build_noted(item.fields)
         except RowRejectedError as error:
             raw_id = str(item.fields.get("id") or "").strip()[:200] or None
             report.rejected.append(RowReport(item.line, str(error), raw_id))
@@ -126,6 +127,10 @@ def _import_lieux(engine: Engine, source: list[SourceRow | tuple[int, str]], gaz
             continue
         first_line[key] = item.line
         rows.append(row)
+        report.notices.extend(RowReport(item.line, note, row["id"]) for note in doubts)
+    unknown = unknown_columns(item.fields for item in source if isinstance(item, SourceRow))
+    if unknown:
+        report.notices.insert(0, RowReport(1, texts_fr.UNKNOWN_COLUMNS.format(columns=", ".join(unknown))))
     if progress:
         progress(len(source) % _PROGRESS_STEP)
     with engine.begin() as connection:

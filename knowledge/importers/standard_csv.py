@@ -1,8 +1,8 @@
 """Read a CSV of the national standard v1 (LaMednum / ANCT) into v1-named records.
 
 Real files vary: `,` or `;` (or tab) between columns, `|` or `;` between values, older column
-names (`modalite_acces`, `Itinerance`), a BOM. The delimiter is read from the header line; names
-are compared in lower case through an alias table.
+names (`modalite_acces`, `Itinerance`, `Adresse`), a BOM. The delimiter is read from the header
+line; names are compared without case or accents through the alias table of `columns`.
 """
 
 from __future__ import annotations
@@ -14,20 +14,9 @@ from pathlib import Path
 from typing import Final
 
 from knowledge.importers import texts_fr
+from knowledge.importers.columns import v1_name
 from knowledge.importers.common import FileUnreadableError, SourceRow
 
-#: Older or variant column names → the v1 name.
-COLUMN_ALIASES: Final[dict[str, str]] = {
-    "modalite_acces": "modalites_acces",
-    "modalite_accompagnement": "modalites_accompagnement",
-    "courriel": "courriels",
-    "labels_nationaux": "dispositif_programmes_nationaux",
-    "publics_accueillis": "publics_specifiquement_adresses",
-    "conditions_acces": "frais_a_charge",
-    "lat": "latitude",
-    "lon": "longitude",
-    "lng": "longitude",
-}
 #: A file without these cannot hold a single valid lieu.
 REQUIRED_COLUMNS: Final = ("id", "nom")
 #: At least one of these locates the lieu.
@@ -36,9 +25,8 @@ _DELIMITERS: Final = (",", ";", "\t")
 
 
 def column_name(raw: str) -> str:
-    """The v1 name of a header cell."""
-    name = raw.strip().strip('"').lower().replace(" ", "_")
-    return COLUMN_ALIASES.get(name, name)
+    """The v1 name of a header cell (`columns.v1_name`: case, accents and aliases forgiven)."""
+    return v1_name(raw)
 
 
 def sniff_delimiter(text: str) -> str:

@@ -50,6 +50,16 @@ REPLACES_OTHER_FILE: Final = (
     "remplace le lieu {source}:{id} importé depuis {path} (même source et même id dans deux fichiers)"
 )
 NOT_AN_OBJECT: Final = "l'enregistrement n'est pas un objet JSON"
+UNKNOWN_COLUMNS: Final = (
+    "colonne(s) inconnue(s) du standard, gardées telles quelles avec chaque lieu : {columns}"
+)
+DOUBTFUL: Final = "placement douteux, à vérifier : {doubts}"
+INCONSISTENT: Final = "adresse incohérente (lieu placé d'après le reste) : {doubts}"
+DOUBT_INSEE: Final = "le code INSEE {code} est celui de {commune}, placé à {chosen} d'après le reste de l'adresse"
+DOUBT_POSTCODE: Final = "le code postal {code} est celui de {commune}, pas de {chosen}"
+DOUBT_POINT: Final = (
+    "coordonnées à {km} km de {chosen} : remplacées par le point de la commune (gardées dans « extra »)"
+)
 MISSING_ID: Final = "identifiant (id) manquant"
 MISSING_NAME: Final = "nom manquant"
 MISSING_PLACE: Final = "ni commune, ni code postal, ni code INSEE"
