@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from slack_fake import SIGNING_SECRET, FakeSlack, get, mention, post
+from slack_fake import BOT_TOKEN, SIGNING_SECRET, FakeSlack, get, mention, post
 from slack_harness import fake_slack
 from slack_process import ServedSlack
 
@@ -78,6 +78,18 @@ def served(paca_template: Path, tmp_path: Path, fake_slack: FakeSlack) -> Iterat
     shutil.copyfile(paca_template, database)
     with ServedSlack(f"sqlite:///{database}", fake_slack) as process:
         yield process
+
+
+def test_socket_mode_with_a_refused_app_token(clean_env: Path, fake_slack: FakeSlack,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SLACK_BOT_TOKEN", BOT_TOKEN)
+    monkeypatch.setenv("SLACK_APP_TOKEN", "xapp-1-revoque")
+    monkeypatch.setenv("SLACK_API_URL", fake_slack.url)
+    fake_slack.script("apps.connections.open", 200, {"ok": False, "error": "invalid_auth"})
+    code, output = run("--socket")
+    assert code != 0 and "SLACK_APP_TOKEN refusé" in output and "invalid_auth" in output
+    [opened] = fake_slack.of("apps.connections.open")
+    assert opened.token == "xapp-1-revoque"
 
 
 def test_the_served_command_answers_a_mention_then_stops_on_sigterm(served: ServedSlack,

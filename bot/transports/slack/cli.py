@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 
 import click
+from slack_sdk.errors import SlackApiError
 
 from bot.commands.common import CliContext
 from bot.transports.runtime import Runtime
@@ -53,11 +54,18 @@ def slack(cli: CliContext, http_mode: bool, socket_mode: bool, host: str, port: 
             handler = SocketModeHandler(bolt_app, (settings.app_token or "").strip())
 
             def connect_and_wait() -> None:
-                handler.connect()  # type: ignore[no-untyped-call]
+                try:
+                    handler.connect()  # type: ignore[no-untyped-call]
+                except SlackApiError as error:
+                    raise SlackSettingsError([texts.APP_TOKEN_REFUSED.format(
+                        error=error.response.get("error", "?"))]) from error
                 click.echo(texts.SOCKET_LISTENING, err=True)
                 runtime.stop.wait()
 
-            runtime.serve(connect_and_wait, handler.close, name="slack-socket")
+            try:
+                runtime.serve(connect_and_wait, handler.close, name="slack-socket")
+            except SlackSettingsError as error:
+                raise click.ClickException(str(error)) from error
             return
         from bot.transports.slack.http import SlackHttpServer
 

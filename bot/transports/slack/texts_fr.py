@@ -28,6 +28,10 @@ BAD_API_URL: Final = (
     "SLACK_API_URL invalide : « {url} » n'est pas une adresse http(s) (par défaut https://slack.com/api/)."
 )
 TOKEN_REFUSED: Final = "SLACK_BOT_TOKEN refusé par Slack (auth.test a répondu « {error} ») : vérifiez le jeton."
+APP_TOKEN_REFUSED: Final = (
+    "SLACK_APP_TOKEN refusé par Slack (apps.connections.open a répondu « {error} ») : vérifiez le jeton et "
+    "que le Socket Mode est activé dans l'application."
+)
 API_UNREACHABLE: Final = "Slack injoignable à {url} (auth.test) : {error}. Vérifiez SLACK_API_URL et le réseau."
 SETTINGS_INTRO: Final = "Configuration Slack incomplète :"
 MODE_NEEDED: Final = "Choisissez --http (événements sur /slack/events) ou --socket (Socket Mode)."
