@@ -38,9 +38,15 @@ def all_timer_handlers(app: App) -> dict[str, TimerHandler]:
     return timer_handlers(app)
 
 
-def tick(app: App, now: dt.datetime | None = None) -> int:
+def tick(app: App, now: dt.datetime | None = None, batch: int = 100) -> int:
     """Fire every due timer once; the number fired. Safe to call from any instance at any time."""
-    return fire_due(app.sessions, all_timer_handlers(app), now=now or utc_now())
+    handlers = all_timer_handlers(app)
+    total = 0
+    while True:
+        fired = fire_due(app.sessions, handlers, now=now or utc_now(), limit=batch)
+        total += fired
+        if fired < batch:
+            return total
 
 
 def housekeeping(app: App, now: dt.datetime | None = None) -> None:

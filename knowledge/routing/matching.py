@@ -30,12 +30,10 @@ def mediators_of(session: Session, lieux: Iterable[LieuKey]) -> list[Mediateur]:
     if not keys:
         return []
     ids = [key.id for key in keys]
-    statement = (
-        select(Mediateur).join(MediateurLieu, MediateurLieu.mediateur_id == Mediateur.id)
-        .where(or_(tuple_(MediateurLieu.lieu_source, MediateurLieu.lieu_id).in_([tuple(k) for k in keys]),
-                   (MediateurLieu.lieu_source == "") & MediateurLieu.lieu_id.in_(ids)))
-        .distinct().order_by(Mediateur.id)
-    )
+    linked = select(MediateurLieu.mediateur_id).where(or_(
+        tuple_(MediateurLieu.lieu_source, MediateurLieu.lieu_id).in_([tuple(k) for k in keys]),
+        (MediateurLieu.lieu_source == "") & MediateurLieu.lieu_id.in_(ids)))
+    statement = select(Mediateur).where(Mediateur.id.in_(linked)).order_by(Mediateur.id)
     return list(session.scalars(statement).all())
 
 
@@ -66,8 +64,9 @@ def _lock(session: Session, mediators: list[Mediateur]) -> None:
                         .order_by(Mediateur.id).with_for_update())
 
 
-def _eligible(session: Session, request: Request, mediators: list[Mediateur], now: dt.datetime) -> list[Mediateur]:
-    already = set(session.scalars(select(Offer.mediator_id).where(Offer.request_id == request.id)))
+def _eligible(session: Session, request: Request, mediators: list[Mediateur], now: dt.datetime,
+              fresh: bool = False) -> list[Mediateur]:
+    already = set() if fresh else set(session.scalars(select(Offer.mediator_id).where(Offer.request_id == request.id)))
     pool = [m for m in mediators if m.id not in already]
     if not pool:
         return []
@@ -88,13 +87,14 @@ def _eligible(session: Session, request: Request, mediators: list[Mediateur], no
     return sorted(chosen, key=lambda m: (load.get(m.id, 0), m.id))
 
 
-def choose(session: Session, request: Request, now: dt.datetime, nearby: Nearby | None = None) -> Mediateur | None:
-    """The best available mediator for `request`, or None when nobody is."""
+def choose(session: Session, request: Request, now: dt.datetime, nearby: Nearby | None = None,
+           fresh: bool = False) -> Mediateur | None:
+    """The best available mediator for `request`, or None when nobody is (`fresh`: never offered yet)."""
     lieu = LieuKey(request.lieu_source, request.lieu_id)
-    found = _eligible(session, request, mediators_of(session, [lieu]), now)
+    found = _eligible(session, request, mediators_of(session, [lieu]), now, fresh)
     if found:
         return found[0]
     for key in nearby(request) if nearby is not None else ():
-        if key != lieu and (found := _eligible(session, request, mediators_of(session, [key]), now)):
+        if key != lieu and (found := _eligible(session, request, mediators_of(session, [key]), now, fresh)):
             return found[0]
     return None

@@ -168,33 +168,42 @@ def create(session: Session, new: NewRequest, now: dt.datetime, policy: RoutingP
     session.flush()
     _log(session, request, now, new.asker_id, "créée", NOUVELLE)
     count(session, now, "demande", new.need, new.departement)
-    timers.schedule(session, key=f"expiry:{request.id}", kind=EXPIRY, due_at=now + policy.expire_after,
-                    payload={"request": request.id})
-    return offer_next(session, request, now, policy, nearby, SYSTEM)
+    outcome = offer_next(session, request, now, policy, nearby, SYSTEM, fresh=True,
+                         extra_timers=[{"key": f"expiry:{request.id}", "kind": EXPIRY,
+                                        "due_at": now + policy.expire_after, "payload": {"request": request.id}}])
+    return outcome
 
 
 def offer_next(session: Session, request: Request, now: dt.datetime, policy: RoutingPolicy,
-               nearby: matching.Nearby | None, actor: str) -> Outcome:
-    """Offer the request to the best available mediator, or tell the coordinators nobody is."""
+               nearby: matching.Nearby | None, actor: str, *, fresh: bool = False,
+               extra_timers: list[dict[str, Any]] | None = None) -> Outcome:
+    """Offer the request to the best available mediator, or tell the coordinators nobody is.
+
+    `fresh`: the request was just created (no earlier offer to exclude); `extra_timers` are
+    scheduled in the same statement as the offer's.
+    """
     outcome = Outcome(request)
-    mediator = matching.choose(session, request, now, nearby)
+    mediator = matching.choose(session, request, now, nearby, fresh=fresh)
     if mediator is None:
+        timers.schedule_many(session, extra_timers or [])
         return escalate(session, request, now, policy, outcome)
-    _offer_to(session, request, mediator, now, policy, actor, outcome)
+    _offer_to(session, request, mediator, now, policy, actor, outcome, extra_timers)
     return outcome
 
 
 def _offer_to(session: Session, request: Request, mediator: Mediateur, now: dt.datetime, policy: RoutingPolicy,
-              actor: str, outcome: Outcome) -> None:
+              actor: str, outcome: Outcome, extra_timers: list[dict[str, Any]] | None = None) -> None:
     offer = Offer(request_id=request.id, mediator_id=mediator.id, offered_at=now, answer=OFFER_OPEN)
     session.add(offer)
     session.flush()
     request.mediator_id = mediator.id
     _log(session, request, now, actor, "proposée", PROPOSEE, detail=mediator.id)
-    timers.schedule(session, key=f"reminder:{offer.id}", kind=REMINDER, due_at=now + policy.remind_after,
-                    payload={"request": request.id, "offer": offer.id})
-    timers.schedule(session, key=f"reoffer:{offer.id}", kind=REOFFER, due_at=now + policy.reoffer_after,
-                    payload={"request": request.id, "offer": offer.id})
+    payload = {"request": request.id, "offer": offer.id}
+    timers.schedule_many(session, [
+        *(extra_timers or []),
+        {"key": f"reminder:{offer.id}", "kind": REMINDER, "due_at": now + policy.remind_after, "payload": payload},
+        {"key": f"reoffer:{offer.id}", "kind": REOFFER, "due_at": now + policy.reoffer_after, "payload": payload},
+    ])
     address = address_of(mediator, policy.platforms, prefer=request.asker_platform)
     outcome.notices.append(Notice("offer", address, request.id, str(offer.id), {"mediator": mediator.id}))
     outcome.offered_to = mediator

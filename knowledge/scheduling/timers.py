@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from knowledge.delivery.outbox import backoff_seconds, utc_now
 from knowledge.scheduling.models import Timer
-from knowledge.sql import insert_ignoring_duplicates, locking
+from knowledge.sql import insert_ignoring_duplicates, insert_many_ignoring_duplicates, locking
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +48,15 @@ def schedule(session: Session, *, key: str, kind: str, due_at: dt.datetime,
     """Add a timer in the caller's transaction; False when `key` already exists."""
     return insert_ignoring_duplicates(session, TIMERS, {
         "key": key[:200], "kind": kind, "due_at": due_at, "payload": payload or {}, "attempts": 0})
+
+
+def schedule_many(session: Session, timers: list[dict[str, Any]]) -> None:
+    """Add several timers (`key`, `kind`, `due_at`, `payload`) in one statement; existing keys are kept."""
+    if not timers:
+        return
+    rows = [{"key": t["key"][:200], "kind": t["kind"], "due_at": t["due_at"], "payload": t.get("payload") or {},
+             "attempts": 0} for t in timers]
+    insert_many_ignoring_duplicates(session, TIMERS, rows)
 
 
 def cancel(session: Session, key: str, now: dt.datetime | None = None) -> bool:
