@@ -123,13 +123,15 @@ def consent_text(context: Context, message: Message) -> str:
                                          handle=message.sender_name or message.sender, text=excerpt(state.text))
 
 
-@command("oui", aliases=("oui merci", "d'accord", "j'accepte"), help=texts.HELP_YES,
+@command("oui", aliases=("j'accepte",), help=texts.HELP_YES,
          arguments=(Argument("message", r".*", optional=True),))
 def consent_yes(context: Context, message: Message, argument: str) -> list[Reply]:
     """Create the request, offer it at once, and say where it stands."""
     key = context.thread_key(message)
     state = context.conversations.get(key)
     if state is None or not state.transmit:
+        if argument.strip():  # « oui je cherche… » outside a consent is a question
+            return context.registry.question_handler()(context, message, message.text)
         return [Reply(text=texts.NO_PENDING_CONSENT)]
     hit = state.shown[state.transmit - 1]
     shown_text = consent_text(context, message)
@@ -156,7 +158,7 @@ def consent_yes(context: Context, message: Message, argument: str) -> list[Reply
     return [Reply(text=text, extra_lines=lines, kind="notice", footer=f"demande n° {number}")]
 
 
-@command("non", aliases=("non merci",), help=texts.HELP_NO)
+@command("non", help=texts.HELP_NO)
 def consent_no(context: Context, message: Message, argument: str) -> list[Reply]:
     """Nothing is stored but an anonymous count."""
     key = context.thread_key(message)

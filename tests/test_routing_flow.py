@@ -251,3 +251,8 @@ def test_personal_data_is_purged_after_closure(routing_app: App) -> None:
         request = session.get(Request, 1)
         assert request is not None and request.text is None and request.asker_id is None
         assert request.need and request.state == "clôturée"  # anonymous facts stay
+
+
+def test_yes_with_words_outside_a_consent_is_a_question(routing_app: App) -> None:
+    bot = TestBot(routing_app)
+    assert "J'ai compris" in bot.say("oui j'ai besoin d'aide pour mon CV à Draguignan")
