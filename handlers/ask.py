@@ -85,6 +85,10 @@ def follow_up(query: Query, previous: ThreadState | None, text: str = "") -> Que
     if previous is None:
         return query
     before = previous.query
+    if previous.awaiting == "place" and query.place is not None and not query.needs and not query.lieu_words \
+            and before.lieu_words:
+        # « une médiathèque ? » — « Dans quelle commune ? » — « Fréjus »
+        return replace(before, place=query.place, audiences=query.audiences or before.audiences)
     if not query.needs and not query.lieu_words and before.needs and (query.place or query.audiences):
         return replace(query, needs=before.needs, audiences=query.audiences or before.audiences,
                        place=query.place or before.place, lieu_words=())
@@ -139,8 +143,9 @@ def answer(context: Context, message: Message, text: str) -> list[Reply]:
             context.conversations.put(key, ThreadState(query, awaiting="need"))
         return _not_understood(notes)
 
-    if query.place is None and not query.lieu_words:
-        # Lieux from anywhere in France would only be noise: ask where, keep the question.
+    if query.place is None:
+        # Lieux from anywhere in France would only be noise (a kind of lieu too: « une
+        # médiathèque »): ask where, keep the question.
         context.conversations.put(key, ThreadState(query, awaiting="place", offset=0, text=text[:limit]))
         return [Reply(text=understood(query), extra_lines=tuple(notes)), Reply(text=texts.WHICH_COMMUNE)]
     result = understanding.search(query, limit=settings.shown, offset=0)

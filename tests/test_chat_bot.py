@@ -64,3 +64,14 @@ def test_truncated_question_is_answered(bot: TestBot) -> None:
 def test_not_understood(bot: TestBot) -> None:
     text = bot.say("blablabla")
     assert "Je n'ai pas compris de quelle aide vous avez besoin" in text
+
+
+def test_a_kind_of_lieu_without_a_place_asks_where_then_names_one(bot: TestBot) -> None:
+    """« une médiathèque » names no lieu until a place says which (issue 16: the médiathèques of
+    all France were listed, and cost 30 ms a question at 20,000 lieux)."""
+    replies = bot.send("je cherche une médiathèque")
+    assert replies[-1].text == "Dans quelle commune ?"
+    assert not any(reply.cards for reply in replies)
+    replies = bot.send("Draguignan")
+    assert "près de Draguignan (83)" in replies[0].text
+    assert replies[0].cards and all("diath" in card.title.lower() for card in replies[0].cards)
