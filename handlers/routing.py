@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Final
 
@@ -236,26 +237,35 @@ def my_requests(context: Context, message: Message, argument: str) -> list[Reply
 
 
 # ------------------------------------------------------------------------------------ mediators
-@command("accepter", aliases=("j'accepte la demande", "accepte"), help=texts.HELP_ACCEPT,
-         arguments=(Argument("N", NUMBER_FIRST, optional=True),))
-def accept(context: Context, message: Message, argument: str) -> list[Reply]:
-    """Only the offered mediator (or a coordinator of the area) may accept; twice changes nothing."""
-    number, _ = _number(argument, "accepter")
-    app = context.app
+#: A change by a mediator or coordinator: (session, mediator id or None, is coordinator of the area).
+Change = Callable[[Session, "str | None", bool], workflow.Outcome]
+
+
+def _act(context: Context, message: Message, number: int, change: Change) -> workflow.Outcome:
+    """Run `change` for the sender, in one transaction, once the sender is known to be a mediator
+    or a coordinator of the request's area; queue its notices; refusals in French."""
     try:
-        with app.sessions.begin() as session:
+        with context.app.sessions.begin() as session:
             roles = _roles(session, message)
             request = workflow.lock(session, number)
             coordinator = _is_coordinator_of(roles, request.departement)
             if roles.mediator is None and not coordinator:
                 raise UserFacingError(texts.NOT_A_MEDIATOR)
-            outcome = workflow.accept(session, number, roles.mediator.id if roles.mediator else None, context.now(),
-                                      coordinator=coordinator, actor=message.sender)
+            outcome = change(session, roles.mediator.id if roles.mediator else None, coordinator)
             queue(session, outcome.notices)
-            reply = accepted_for_mediator(outcome.request)
+            return outcome
     except workflow.RoutingRefusal as error:
         raise _refusal(error) from error
-    return [reply]
+
+
+@command("accepter", aliases=("j'accepte la demande", "accepte"), help=texts.HELP_ACCEPT,
+         arguments=(Argument("N", NUMBER_FIRST, optional=True),))
+def accept(context: Context, message: Message, argument: str) -> list[Reply]:
+    """Only the offered mediator (or a coordinator of the area) may accept; twice changes nothing."""
+    number, _ = _number(argument, "accepter")
+    outcome = _act(context, message, number, lambda session, mediator, coordinator: workflow.accept(
+        session, number, mediator, context.now(), coordinator=coordinator, actor=message.sender))
+    return [accepted_for_mediator(outcome.request)]
 
 
 @command("refuser", aliases=("refuse", "décliner"), help=texts.HELP_DECLINE,
@@ -265,24 +275,13 @@ def decline(context: Context, message: Message, argument: str) -> list[Reply]:
     number, rest = _number(argument, "refuser")
     reason, detail = parse_reason(rest)
     if reason is None:
-        if rest:
-            reason, detail = "autre", rest
-        else:
+        if not rest:
             return [Reply(text=texts.REASON_NEEDED.format(number=number), form=decline_form(number))]
+        reason, detail = "autre", rest
     app = context.app
-    try:
-        with app.sessions.begin() as session:
-            roles = _roles(session, message)
-            request = workflow.lock(session, number)
-            coordinator = _is_coordinator_of(roles, request.departement)
-            if roles.mediator is None and not coordinator:
-                raise UserFacingError(texts.NOT_A_MEDIATOR)
-            outcome = workflow.decline(session, number, roles.mediator.id if roles.mediator else None, reason,
-                                       detail, context.now(), app.routing_policy, app.nearby_lieux,
-                                       coordinator=coordinator)
-            queue(session, outcome.notices)
-    except workflow.RoutingRefusal as error:
-        raise _refusal(error) from error
+    _act(context, message, number, lambda session, mediator, coordinator: workflow.decline(
+        session, number, mediator, str(reason), detail, context.now(), app.routing_policy, app.nearby_lieux,
+        coordinator=coordinator))
     return [Reply(text=texts.DECLINED_DONE.format(number=number, reason=reason_label(reason)), kind="notice")]
 
 
@@ -291,19 +290,8 @@ def decline(context: Context, message: Message, argument: str) -> list[Reply]:
 def close(context: Context, message: Message, argument: str) -> list[Reply]:
     """The mediator who accepted closes the request, with its outcome."""
     number, issue = _number(argument, "clore")
-    app = context.app
-    try:
-        with app.sessions.begin() as session:
-            roles = _roles(session, message)
-            request = workflow.lock(session, number)
-            coordinator = _is_coordinator_of(roles, request.departement)
-            if roles.mediator is None and not coordinator:
-                raise UserFacingError(texts.NOT_A_MEDIATOR)
-            outcome = workflow.close(session, number, roles.mediator.id if roles.mediator else None, issue[:300],
-                                     context.now(), coordinator=coordinator)
-            queue(session, outcome.notices)
-    except workflow.RoutingRefusal as error:
-        raise _refusal(error) from error
+    _act(context, message, number, lambda session, mediator, coordinator: workflow.close(
+        session, number, mediator, issue[:300], context.now(), coordinator=coordinator))
     suffix = f" ({issue[:300]})" if issue else ""
     return [Reply(text=texts.CLOSED_DONE.format(number=number, outcome=suffix), kind="notice")]
 
