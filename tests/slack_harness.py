@@ -45,6 +45,12 @@ class SlackHarness:
         """POST a signed request to the bot."""
         return post(self.port, body, **options)  # type: ignore[arg-type]
 
+    def __enter__(self) -> SlackHarness:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.stop()
+
     def stop(self) -> None:
         """Stop serving, then wait for the work of every request already acknowledged."""
         self.server.stop()
@@ -78,8 +84,5 @@ def fake_slack() -> Iterator[FakeSlack]:
 
 @pytest.fixture
 def slack(paca_app: App, fake_slack: FakeSlack) -> Iterator[SlackHarness]:
-    harness = start_slack(paca_app, fake_slack)
-    try:
+    with start_slack(paca_app, fake_slack) as harness:
         yield harness
-    finally:
-        harness.stop()

@@ -164,11 +164,8 @@ def routing_app(paca_template: Path, tmp_path: Path) -> Iterator[App]:
 
 @pytest.fixture
 def routed(routing_app: App, fake_slack: FakeSlack) -> Iterator[SlackHarness]:
-    harness = start_slack(routing_app, fake_slack)
-    try:
+    with start_slack(routing_app, fake_slack) as harness:
         yield harness
-    finally:
-        harness.stop()
 
 
 def deliver(harness: SlackHarness) -> int:
