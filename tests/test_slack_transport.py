@@ -12,6 +12,7 @@ import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import pytest
 from slack_fake import (
@@ -308,3 +309,31 @@ def test_a_mediator_goes_away_and_comes_back_from_app_home(routed: SlackHarness,
     back_home = fake_slack.wait_for("views.publish", lambda call: call is not fake_slack.of("views.publish")[0]
                                     and "Je m'absente" in call.all_text())
     assert back_home.view() == home  # back as it was: present, with the away button
+
+
+def test_a_request_made_with_the_slash_command_stays_private(routed: SlackHarness, fake_slack: FakeSlack) -> None:
+    routed.send(command(CAF, fake_slack.response_url("question"), user=ASKER, channel="CGENERAL"),
+                content_type="application/x-www-form-urlencoded")
+    answer = fake_slack.wait_for("respond", lambda call: call.path.endswith("/question"))
+    assert "France Services Draguignan" in answer.all_text()
+    press = json.loads(parse_qs(button_press(answer, "transmettre:1", user=ASKER, channel="CGENERAL",
+                                             ts="1733130000.000990"))["payload"][0])
+    press["container"]["is_ephemeral"] = True
+    del press["message"]  # Slack sends no copy of an ephemeral message
+    press["response_url"] = fake_slack.response_url("bouton")
+    routed.send(interaction(press), content_type="application/x-www-form-urlencoded")
+    modal = fake_slack.wait_for("views.open").view()
+    routed.send(submission(modal, user=ASKER, choice="oui", text=None),
+                content_type="application/x-www-form-urlencoded")
+    created = fake_slack.wait_for("respond", lambda call: "demande n° 1" in call.all_text())
+    assert created.path.endswith("/bouton")
+    deliver(routed)
+    offer = fake_slack.wait_for("chat.postMessage", lambda call: call.args["channel"] == "DEXEMPLE01")
+    routed.send(button_press(offer, "accepter:1", user=MEDIATOR, channel="DEXEMPLE01", ts="1733130000.000991"),
+                content_type="application/x-www-form-urlencoded")
+    fake_slack.wait_for("chat.postMessage", lambda call: "Vous avez accepté" in call.args["text"])
+    deliver(routed)
+    told = fake_slack.wait_for("chat.postMessage", lambda call: "acceptée" in call.args["text"]
+                               and call.args["channel"] != "DEXEMPLE01")
+    assert told.args["channel"] == "DASK0001"  # the asker's DM, never #general
+    assert not [call for call in fake_slack.of("chat.postMessage") if call.args["channel"] == "CGENERAL"]

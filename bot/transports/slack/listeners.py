@@ -85,6 +85,7 @@ class SlackBot:
         self.names = Names(client)
         #: Messages whose button opened a modal, to update once the modal is answered.
         self._opened: OrderedDict[str, dict[str, Any]] = OrderedDict()
+        self._direct: OrderedDict[str, str] = OrderedDict()
         self._lock = threading.Lock()
 
     # ------------------------------------------------------------------ messages
@@ -104,11 +105,17 @@ class SlackBot:
         self._answer(direct_message(body.get("event") or {}, self.identity.user_id, self.max_chars))
 
     def on_command(self, body: Mapping[str, Any]) -> None:
-        """`/epn …`: answered to the person alone, through the command's response_url."""
+        """`/epn …`: a private conversation with the bot, wherever it is typed.
+
+        The replies go to the person alone (the command's response_url); the conversation, and any
+        later notice about a request made there, belong to their DM with the bot, so nothing about
+        it is ever posted in the channel where the command was typed.
+        """
         message = command_message(body, self.max_chars, texts.EMPTY_COMMAND)
+        room = self._direct_channel(message.sender) or message.room
+        message = replace(message, room=room, direct=True, sender_name=self.names.get(message.sender))
         replies = self.dispatcher.handle(message)
-        destination = Destination(message.room, message.sender, None, body.get("response_url"))
-        self.poster.post(destination, replies)
+        self.poster.post(Destination(room, message.sender, None, body.get("response_url")), replies)
 
     # ------------------------------------------------------------------ buttons and modals
     def _remember(self, key: str, message: dict[str, Any] | None) -> None:
@@ -159,6 +166,8 @@ class SlackBot:
         ts = container.get("message_ts") or (message or {}).get("ts")
         thread = container.get("thread_ts") or (message or {}).get("thread_ts") or ts
         response_url = body.get("response_url") if container.get("is_ephemeral") else None
+        if response_url:  # a /epn answer: its conversation is the person's DM (see on_command)
+            channel, thread = self._direct_channel(user) or channel, None
         if message is None and ts:
             message = {"ts": ts, "blocks": [], "text": ""}
         destination = Destination(channel, user, thread, response_url)
@@ -197,12 +206,23 @@ class SlackBot:
 
     # ------------------------------------------------------------------ App Home
     def _direct_channel(self, user: str) -> str | None:
+        """The DM with `user` (conversations.open once, then remembered: it never changes)."""
+        with self._lock:
+            known = self._direct.get(user)
+        if known is not None:
+            return known
         try:
             response = self.client.conversations_open(users=user)
         except (SlackApiError, OSError):
             log.exception("slack : conversation directe impossible à ouvrir")
             return None
-        return str((response.get("channel") or {}).get("id") or "") or None
+        channel = str((response.get("channel") or {}).get("id") or "") or None
+        if channel is not None:
+            with self._lock:
+                self._direct[user] = channel
+                while len(self._direct) > MAX_REMEMBERED:
+                    self._direct.popitem(last=False)
+        return channel
 
     def on_home(self, event: Mapping[str, Any]) -> None:
         """App Home opened: how to ask, and the person's requests (what `mes demandes` says)."""

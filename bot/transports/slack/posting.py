@@ -63,8 +63,9 @@ class Poster:
         response = WebhookClient(destination.response_url, timeout=self.client.timeout, proxy=self.client.proxy).send(
             text=rendered.text, blocks=rendered.blocks, response_type="ephemeral",
             replace_original=replace_original, unfurl_links=False, unfurl_media=False)
-        if response.status_code != 200:
-            log.error("slack : response_url a répondu %s", response.status_code)
+        if response.status_code != 200:  # expired (30 min, 5 uses): the person's DM instead
+            log.warning("slack : response_url a répondu %s, réponse en message direct", response.status_code)
+            post_message(self.client, destination.channel, reply, destination.thread)
 
     def post(self, destination: Destination, replies: Sequence[Reply], *, action: bool = False) -> None:
         """Each reply in the thread; ephemeral ones (and refusals of an action) to the person alone."""
@@ -95,8 +96,8 @@ class Poster:
 
     def close_buttons(self, destination: Destination, message: dict[str, Any] | None, outcome: str) -> None:
         """Update the message that held the pressed button: its buttons removed, the outcome said."""
-        if not message or not message.get("ts"):
-            return
+        if not message or not message.get("ts") or not message.get("blocks"):
+            return  # an ephemeral message comes without its blocks: redrawing it would lose its cards
         blocks: list[Block] = without_buttons(message.get("blocks") or [], " ".join(outcome.split())[:OUTCOME_CHARS])
         try:
             if destination.response_url:  # an ephemeral message is replaced through its response_url
