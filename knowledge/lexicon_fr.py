@@ -92,6 +92,19 @@ TRADES: Final[tuple[str, ...]] = (
     "createur* de bijoux", "creatrice* de bijoux", "artisan*", "commercant*", "restaurateur*", "restauratrice*",
     "traductrice", "traducteur",
 )
+#: Liberal professions: the asker's own practice (« je suis kinésithérapeute, sécuriser ma messagerie
+#: pro ») unless the text is about someone they help (« une de mes patientes »: `FOR_SOMEONE_ELSE`).
+LIBERAL: Final[tuple[str, ...]] = (
+    "infirmier* liberal*", "infirmiere* liberale*", "kinesitherapeute", "kine", "osteopathe", "sophrologue",
+    "naturopathe", "architecte", "orthophoniste", "podologue", "psychomotricien*", "dieteticien*", "avocat*",
+    "expert* comptable*", "geometre", "notaire", "veterinaire", "dentiste", "sage femme",
+)
+#: Someone else is the person helped: the asker's own status is then no audience.
+FOR_SOMEONE_ELSE: Final = "~autrui"
+FOR_SOMEONE_ELSE_PHRASES: Final[tuple[str, ...]] = (
+    "une! de mes", "un! de mes", "j accompagne", "que j accompagne", "que je suis!", "mes usager*", "mon usager",
+    "mes beneficiaires", "ma beneficiaire", "mon beneficiaire",
+)
 #: Verbs of running a business one has (« nous avons un gîte », « on tient un hôtel »,
 #: « j'ai repris la quincaillerie »): (verb phrase, articles it takes).
 RUNNING: Final[tuple[str, ...]] = (
@@ -133,6 +146,7 @@ START_BUSINESS_PHRASES: Final[tuple[str, ...]] = (
     *dict.fromkeys(f"{future} {noun}" for noun in _STARTED for future in ("futur!", "future!")),
     *dict.fromkeys(f"{act} {own} {noun}" for act in ("ouverture de", "creation de", "lancement de")
                    for noun in _STARTED for own in ("mon", "ma", "notre")),
+    *dict.fromkeys(f"projet de creation d une! {noun}" for noun in _STARTED if noun not in {"entreprise", "activite"}),
     "en train de creer", "en cours de creation", "en cours d ouverture", "je m installe comme",
     "m installe a! mon compte", "je m installe en! liberal",
 )
@@ -178,7 +192,10 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("acte de naissance", 4), ("etat civil", 4), ("service public", 3), ("services publics", 3),
         ("franceconnect", 4), ("france connect", 4), ("formulaire*", 3), ("dossier administratif", 4),
         ("attestation*", 3), ("justificatif*", 3), ("amende*", 3), ("antai", 4), ("procuration", 3),
-        ("inscription france travail", 4), ("inscrire france travail", 4), ("inscrire pole emploi", 4),
+        ("inscription france travail", 4), ("inscri* sur le site de france travail", 4.5),
+        ("inscri* sur france travail", 4.5), ("inscri* a france travail", 4.5), ("inscri* a pole emploi", 4.5),
+        ("inscri* sur le site de pole emploi", 4.5), ("inscrire france travail", 4),
+        ("inscrire pole emploi", 4),
         ("inscription pole emploi", 4), ("actualisation", 4), ("actualiser", 4), ("crous", 3),
         ("bourse", 2.5), ("mes droits", 3), ("porter plainte", 3.5), ("plainte en ligne", 4), ("pre plainte", 4),
         ("espace france travail", 4), ("compte france travail", 4), ("creer son espace", 3), ("creer mon espace", 3),
@@ -314,6 +331,7 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("change* mes mot* de passe", 4), ("me faire avoir", 4),
         ("se faire avoir", 4), ("sans risque", 2.5), ("faux site*", 4), ("faux conseiller*", 4), ("demarchage", 2),
         ("fausse* offre*", 5), ("fausse* annonce*", 5), ("faux recruteur*", 5),
+        ("fausse* offre* d emploi", 5.5), ("fausse* offre* de travail", 5.5), ("fausse* annonce* d emploi", 5.5),
     ],
     "parentalite": [
         ("controle parental", 5), ("pronote", 5), ("ent", 4), ("espace numerique de travail", 5),
@@ -393,7 +411,9 @@ NEEDS: Final[dict[str, list[tuple[str, float]]]] = {
         ("pollution numerique", 4), ("sobriete", 3), ("ecologi*", 3),
     ],
     "acces-equipement": [
-        ("imprim*", 5), ("faire imprimer", 3.5), ("impression*", 3.5), ("scan*", 4.5), ("numeriser", 3),
+        ("imprim*", 5), ("faire imprimer", 3.5), ("impression*", 3.5), ("impression* de cv", 4.5),
+        ("impression* de document*", 4.5), ("impression* de billet*", 4.5), ("impression* de dossier*", 4.5),
+        ("scan*", 4.5), ("numeriser", 3),
         ("numeriser un document", 4),
         ("photocop*", 4), ("wifi", 4), ("wi fi", 4), ("connexion internet", 4), ("connexion", 2.5),
         ("acces internet", 4), ("acces a internet", 4), ("besoin d internet", 4), ("besoin internet", 4),
@@ -560,7 +580,7 @@ AUDIENCES: Final[dict[str, list[str]]] = {
         "creer auto entreprise*", "creer autoentreprise*", "creer societe", "creer boite", "monter entreprise*",
         "monter micro entreprise*", "lancer micro entreprise*", "lancer auto entreprise*", "ouvrir entreprise*",
         "ouvrir micro entreprise*",
-        "demarre comme", "je demarre", "debute comme", "je debute mon", "commence comme", "je me lance",
+        "arce", "acre", "demarre comme", "je demarre", "debute comme", "je debute mon", "commence comme", "je me lance",
         "vient de se lancer", "viens de m installer", "vient de s installer",
         "viens de me lancer", "demarre son activite", "demarrer son activite",
         "demarre mon activite", "lancer son activite", "lance son activite", "creer son activite",
@@ -620,7 +640,8 @@ AUDIENCES: Final[dict[str, list[str]]] = {
         *(f"tiens {a} {noun}" for _, a, noun in OWN_BUSINESSES), *RUN_BUSINESS_PHRASES,
         *(f"suis {trade}" for trade in TRADES), *(f"{trade} {mark}" for trade in TRADES
                                                   for mark in ("a domicile", "depuis")),
-        "groupement d employeurs",
+        "groupement d employeurs", *(f"suis {liberal}" for liberal in LIBERAL),
+        "createur* de bijoux", "creatrice* de bijoux", "createur* de mode", "creatrice* de mode",
         "chef* d une! entreprise", "chef* d une! petite entreprise", "cheffe* d une! entreprise",
         "cheffe* d une! petite entreprise", "vends au marche", "vends sur le marche", "vends sur les marches",
         "vends des legumes", "vends mes legumes", "vends des fruits", "vends mes fruits", "vend* au marche",
@@ -654,7 +675,8 @@ AUDIENCES: Final[dict[str, list[str]]] = {
     ],
     "beneficiaires-rsa": ["rsa", "minima sociaux", "minimum social", "allocataire* du rsa",
                           "beneficiaire* du rsa", "revenu de solidarite"],
-    "jeunes": ["jeune", "jeunes", "mission locale", "16 25 ans", "16 a 25 ans", "moins de 26 ans",
+    "jeunes": ["jeune", "jeunes", "jeune diplome*", "jeunes diplome*", "mission locale", "16 25 ans", "16 a 25 ans",
+    "moins de 26 ans",
                "moins de 25 ans", "18 25 ans", "jeune majeur*"],
     "etudiants": ["etudiant*", "etudiante*", "la fac", "en fac", "ma fac", "universite", "suis en licence",
                   "suis en master", "mes etudes", "ses etudes", "suis en bts", "suis en but", "suis en iut",
@@ -746,6 +768,7 @@ WEAK_AUDIENCES: Final[dict[str, tuple[str, frozenset[str]]]] = {
         "ma societe", "mon magasin", "mon restaurant", "ma boulangerie", "mon salon", "mon cabinet", "mon garage",
         "ma petite entreprise", "mon exploitation", "mon hotel", "mon gite", "ma ferme", "mon camping", "mon bar",
         "mon snack", "mon institut", "mon atelier de", *OWNED_BUSINESS_PHRASES)},
+    **{f"suis {liberal}": ("tpe-pme", frozenset({FOR_SOMEONE_ELSE, "createurs-entreprise"})) for liberal in LIBERAL},
 }
 
 #: Phrases that look like an audience but are not one (a relative, a job, an object).
@@ -882,7 +905,8 @@ JUST_STARTED: Final[tuple[str, ...]] = (
     "depuis aout", "depuis septembre", "depuis octobre", "depuis novembre", "depuis decembre", "veu* ouvrir",
     "qui demarre", "qui debute", "mois prochain", "semaine prochaine", "annee prochaine", "prochainement",
     "je lance", "que je lance", "je commence", "commence tout juste", "vien* de commencer", "qui se lance",
-    "qui vient d ouvrir", "qui ouvre", "lancee*", "lance* ce mois", "ouvert* ce mois", "ouverte* ce mois",
+    "qui vient d ouvrir", "qui ouvre", "je m installe", "m installe!", "lancee*", "lance* ce mois",
+    "ouvert* ce mois", "ouverte* ce mois",
     "voudrai* ouvrir", "vais ouvrir", "souhait* ouvrir", "projet d ouvrir",
 )
 JUST_STARTED_MARK: Final = "~debut"
@@ -928,8 +952,8 @@ BUSINESS_CONTEXT_CUES: Final[frozenset[str]] = frozenset({
     "video*", "montage", "montage video", "monter les videos", "photo*", "photographi*", "canva", "graphisme",
     "affiche*", "logiciel*", "application*", "tableur", "excel", "signature* electronique*", "signer en ligne",
     "signer des documents", "commander! en ligne", "cloud", "stockage", "google drive", "annonce*", "vinted",
-    "le bon coin", "leboncoin", "dessin*", "creati*", "blog*", "podcast*", "pdf", "fichier*",
-    "visio*", "teams", "zoom", "whatsapp", "messagerie", "diaporama", "infographie", "modelisation",
+    "le bon coin", "leboncoin", "dessin*", "creati*", "blog*", "podcast*",
+    "diaporama", "infographie", "modelisation",
 })
 
 #: How the person wants to be helped (the standard's `modalites_accompagnement`), from their words.

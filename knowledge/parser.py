@@ -33,10 +33,13 @@ from knowledge.lexicon_fr import (
     DECISIVE_WEIGHT,
     FIRST_PERSON,
     FIRST_PERSON_JOB_SEARCH,
+    FOR_SOMEONE_ELSE,
+    FOR_SOMEONE_ELSE_PHRASES,
     HELP_WORDS,
     JOB_SEARCH,
     JUST_STARTED,
     JUST_STARTED_MARK,
+    LIBERAL,
     LIEU_WORDS,
     MIN_NEED_SCORE,
     NEED_COMBOS,
@@ -97,10 +100,11 @@ class Parser:
             + [(p, _AudienceHit(FIRST_PERSON_JOB_SEARCH, p)) for p in JOB_SEARCH]
             + [(p, _AudienceHit(JUST_STARTED_MARK, p)) for p in JUST_STARTED]
             + [(p, _AudienceHit(OWN_ACCOUNT_MARK, p)) for p in OWN_ACCOUNT]
+            + [(p, _AudienceHit(FOR_SOMEONE_ELSE, p)) for p in FOR_SOMEONE_ELSE_PHRASES]
 
             + [(p, p) for p in LIEU_WORDS]
         )
-        self._trades: PatternSet[str] = PatternSet((trade, trade) for trade in TRADES)
+        self._trades: PatternSet[str] = PatternSet((trade, trade) for trade in (*TRADES, *LIBERAL))
         #: Apart from the audiences: « je viens d'ouvrir mon agence » must keep its own match.
         self._starts: PatternSet[str] = PatternSet(
             [(start, START_INFINITIVE_MARK) for start in START_INFINITIVES] + [(p, "") for p in NOT_STARTS])

@@ -41,7 +41,9 @@ _SUBJECTS: Final = frozenset({"y", "il", "elle", "on", "tout", "qui", "ca", "cel
 #: « la médiathèque de Menton », « la mairie de Riez »: a lieu's name ends with its commune.
 _LIEU_NOUNS: Final = frozenset({"mediatheque", "bibliotheque", "mairie", "epn", "services", "ccas", "cyberbase",
                                 "cyber", "fablab", "mjc", "pimms", "prefecture", "sous", "cite", "maison", "espace",
-                                "caf", "cpam", "agence", "antenne", "centre", "point", "poste", "gare", "hopital"})
+                                "caf", "cpam", "agence", "antenne", "centre", "point", "poste", "gare", "hopital",
+                                # « la maison de l'emploi de Salon », « le centre social de Sorgues »
+                                "emploi", "social", "jeunes", "numerique", "quartier"})
 #: « près de », « du côté de », « dans le coin de »: the next words are the place.
 _AREA_WORDS: Final = frozenset({"pres", "cote", "autour", "proche", "region", "ville", "commune", "secteur",
                                 "coin", "alentours", "environs", "agglomeration", "agglo", "bassin"})
