@@ -166,7 +166,8 @@ def evaluate(understanding: Understanding, scorer: tuple[ModuleType, Any] | None
                                            ("eval-blind12.jsonl", 0.95), ("eval-blind13.jsonl", 0.95),
                                            ("eval-blind14.jsonl", 0.95), ("eval-blind15.jsonl", 0.95),
                                            ("eval-blind16.jsonl", 0.95), ("eval-blind17.jsonl", 0.95),
-                                           ("eval-blind18.jsonl", 0.95), ("eval-blind19.jsonl", 0.95)])
+                                           ("eval-blind18.jsonl", 0.95), ("eval-blind19.jsonl", 0.95),
+                                           ("eval-blind20.jsonl", 0.95), ("eval-blind21.jsonl", 0.95)])
 def test_understanding_quality(understanding: Understanding, shared_scorer: tuple[ModuleType, Any] | None,
                                tmp_path: Path, name: str, bar: float) -> None:
     path = DATA / name
