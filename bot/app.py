@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.config import Settings
 from knowledge.db import default_database_url, open_database
+from knowledge.events.settings import EventSettings
 from knowledge.gazetteer import Gazetteer, default_gazetteer
 from knowledge.lieu_identity import LieuKey
 from knowledge.routing.models import Request
@@ -29,6 +30,8 @@ class App:
     engine: Engine
     sessions: sessionmaker[Session]
     _understanding: Understanding | None = field(default=None, repr=False)
+    #: Agendas, subscriptions and digests (`EPNBOT_AGENDA_SUBSCRIBERS`, `EPNBOT_FETE_START`…).
+    events: EventSettings = field(default_factory=EventSettings)
 
     @cached_property
     def gazetteer(self) -> Gazetteer:

@@ -16,7 +16,9 @@ from bot.commands.common import CliContext
 
 #: Subcommands, imported only when used: `ask --jsonl` never pays for the chat, Rich or the importers.
 COMMANDS: dict[str, str] = {
+    "agenda": "bot.commands.agenda:agenda",
     "ask": "bot.commands.ask:ask",
+    "digest": "bot.commands.agenda:digest",
     "chat": "bot.commands.chat:chat",
     "demo": "bot.commands.chat:demo",
     "kb": "bot.commands.kb:kb",

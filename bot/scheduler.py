@@ -21,6 +21,7 @@ from typing import Any, Final
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from bot.app import App
+from handlers.digests import post_due_digests
 from handlers.routing_timers import purge_personal_data, timer_handlers
 from knowledge.delivery import seen
 from knowledge.delivery.outbox import utc_now
@@ -29,6 +30,8 @@ from knowledge.scheduling.timers import TimerHandler, fire_due
 log = logging.getLogger(__name__)
 
 PURGE_HOURS: Final = 6.0
+#: Digests are due on the hour; a minute's tick decides them soon after (exactly once: the database).
+DIGEST_SECONDS: Final = 60.0
 #: Platforms retry for minutes; event ids older than this are forgotten.
 SEEN_DAYS: Final = 7
 
@@ -77,6 +80,7 @@ def build_scheduler(app: App, extra_jobs: dict[str, tuple[Callable[..., Any], fl
     jobs: dict[str, tuple[Callable[..., Any], float]] = {
         "epnbot.timers": (tick, app.settings.tick_seconds),
         "epnbot.housekeeping": (housekeeping, PURGE_HOURS * 3600),
+        "epnbot.digests": (post_due_digests, DIGEST_SECONDS),
         **(extra_jobs or {}),
     }
     for job_id, (function, seconds) in jobs.items():

@@ -38,7 +38,7 @@ if TYPE_CHECKING:  # the parser and index load with the app, not with the handle
 log = logging.getLogger(__name__)
 
 #: Modules whose import declares the commands; the dispatcher imports them once.
-HANDLER_MODULES: Final = ("handlers.help", "handlers.ask", "handlers.routing")
+HANDLER_MODULES: Final = ("handlers.help", "handlers.ask", "handlers.routing", "handlers.agenda")
 #: Longest alias, in words (« au revoir », « mes demandes »).
 _MAX_COMMAND_WORDS: Final = 3
 #: Punctuation people add after a command (« aide ? », « plus ! »).
@@ -141,6 +141,7 @@ class Registry:
         self._commands: dict[str, Command] = {}
         self._by_words: dict[str, Command] = {}
         self._fallback: Handler | None = None
+        self._questions: list[tuple[Callable[[str], bool], Handler]] = []
 
     def command(
         self, name: str, *, help: str, aliases: tuple[str, ...] = (),
@@ -166,6 +167,16 @@ class Registry:
         self._fallback = handler
         return handler
 
+    def question(self, recognises: Callable[[str], bool]) -> Callable[[Handler], Handler]:
+        """Declare the handler of the questions `recognises` tells apart (agenda questions), tried
+        before the fallback in declaration order; the matcher stays apart from the handler (opsdroid)."""
+
+        def declare(handler: Handler) -> Handler:
+            self._questions.append((recognises, handler))
+            return handler
+
+        return declare
+
     def __iter__(self) -> Iterator[Command]:
         return iter(self._commands.values())
 
@@ -185,8 +196,13 @@ class Registry:
                 return declared, argument
         return None
 
-    def question_handler(self) -> Handler:
-        """The handler of questions; a registry without one is a programming error."""
+    def question_handler(self, text: str | None = None) -> Handler:
+        """The handler of a question (the fallback unless a declared matcher recognises `text`);
+        a registry without a fallback is a programming error."""
+        if text is not None:
+            for recognises, handler in self._questions:
+                if recognises(text):
+                    return handler
         if self._fallback is None:
             raise LookupError("aucun gestionnaire de questions déclaré")
         return self._fallback
@@ -195,6 +211,7 @@ class Registry:
 commands: Final = Registry()
 command: Final = commands.command
 fallback: Final = commands.fallback
+question: Final = commands.question
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,7 +250,7 @@ class Dispatcher:
                 replies = declared.handler(self.context, message, argument)
                 ends = declared.ends_session
             else:
-                replies = registry.question_handler()(self.context, message, text)
+                replies = registry.question_handler(text)(self.context, message, text)
         except UserFacingError as refusal:
             # « refusal »: a transport may show it to the actor alone (Slack: ephemeral, message kept).
             replies = [Reply(text=refusal.message, kind="refusal")]

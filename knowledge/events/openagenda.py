@@ -130,7 +130,10 @@ def read_events(path: Path, text: str) -> Iterator[tuple[int, RawEvent | str]]:
     if not looks_like(document):
         raise FileUnreadableError(texts.NO_EVENTS_LIST.format(path=path))
     start = _skip(text, 0)
-    items = _array_items(path, text, start) if isinstance(document, list) else _locate_member(path, text, start, "events")
+    if isinstance(document, list):
+        items = _array_items(path, text, start)
+    else:
+        items = _locate_member(path, text, start, "events")
     for line, record in items:
         if not isinstance(record, Mapping):
             yield line, texts.BAD_EVENT.format(error="pas un objet JSON")

@@ -103,6 +103,7 @@ class BuiltEvent:
 @dataclass(frozen=True, slots=True)
 class _KnownLieu:
     key: LieuKey
+    name: str
     folded: str
     insee: str | None
     latitude: float | None
@@ -127,7 +128,7 @@ class LieuDirectory:
         """One column query over the lieux."""
         rows = connection.execute(select(Lieu.source, Lieu.id, Lieu.nom, Lieu.code_insee, Lieu.latitude,
                                          Lieu.longitude))
-        return cls(_KnownLieu(LieuKey(source, lieu_id), fold(nom or ""), insee, lat, lon)
+        return cls(_KnownLieu(LieuKey(source, lieu_id), nom or "", fold(nom or ""), insee, lat, lon)
                    for source, lieu_id, nom, insee, lat, lon in rows)
 
     def named(self, reference: str) -> _KnownLieu | None:
@@ -235,6 +236,8 @@ class EventBuilder:
         if linked is None and commune is not None and place_name:
             linked = self.lieux.matching(place_name, commune.insee)
         origin, point = self._point(linked, latitude, longitude, commune)
+        if linked is not None and not place_name:
+            place_name = linked.name[:300] or None
         return {
             "place_name": place_name, "address": address,
             "commune": commune.nom if commune else None, "insee": commune.insee if commune else None,
