@@ -130,8 +130,10 @@ def post_due_digests(app: DigestServices, now: dt.datetime | None = None) -> int
                                 if created <= due.due_at <= moment and moment - due.due_at <= grace]
                       for item_id, cadence, created in active}
         periods = sorted({due.period for dues in candidates.values() for due in dues})
-        decided = set(session.execute(select(DigestPeriod.subscription_id, DigestPeriod.period).where(
-            DigestPeriod.period.in_(periods))).tuples()) if periods else set()
+        decided: set[tuple[int, str]] = set()
+        if periods:
+            decided = {(row[0], row[1]) for row in session.execute(select(
+                DigestPeriod.subscription_id, DigestPeriod.period).where(DigestPeriod.period.in_(periods)))}
     queued = 0
     for subscription_id, dues in candidates.items():
         for due in dues:
