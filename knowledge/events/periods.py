@@ -79,6 +79,8 @@ def fete_announcement(now: dt.datetime, settings: EventSettings) -> DuePeriod | 
         return None
     season_start = dt.datetime.combine(first, dt.time(), tzinfo=due.tzinfo)
     season_end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), tzinfo=due.tzinfo)
+    if now >= season_start:
+        return None
     return DuePeriod(ANNOUNCEMENT, f"fete-annonce-{year}", due, season_start, season_end)
 
 
