@@ -39,6 +39,8 @@ class Call:
     args: dict[str, Any]
     token: str | None
     path: str = ""
+    #: When the call arrived (monotonic seconds), to check the bot's pace.
+    at: float = field(default_factory=time.monotonic)
 
     def blocks(self) -> list[dict[str, Any]]:
         """The blocks sent, decoded."""
