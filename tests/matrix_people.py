@@ -13,7 +13,6 @@ import asyncio
 import os
 import signal
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable
@@ -21,17 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from nio import AsyncClient, AsyncClientConfig, InviteMemberEvent, LoginResponse, RoomPreset, SyncResponse
+from slack_process import epnbot_command
 
 from bot.transports.matrix.client import crypto_chores
 
 PASSWORD = "mot-de-passe-des-tests"
 BOT_LOCALPART = "epnbot"
-
-
-def epnbot_command() -> list[str]:
-    """The installed console script beside this Python, else the module."""
-    script = Path(sys.executable).with_name("epnbot")
-    return [str(script)] if script.exists() else [sys.executable, "-c", "from bot.cli import main; main()"]
 
 
 class ServedMatrix:
