@@ -24,7 +24,7 @@ from knowledge.models import Lieu, Mediateur
 from knowledge.routing import workflow
 from knowledge.routing.models import Request
 from knowledge.routing.people import Roles, roles_of
-from knowledge.routing.states import STATES, parse_reason
+from knowledge.routing.states import parse_reason
 from knowledge.sql import retrying
 
 #: « 12 », « n° 12 », « #12 », then anything; or nothing (so the handler can ask for the number).
@@ -366,5 +366,3 @@ def reassign(context: Context, message: Message, argument: str) -> list[Reply]:
         raise _refusal(error) from error
     return [Reply(text=texts.NOTICE_REASSIGNED.format(number=number), kind="notice")]
 
-
-__all__ = ["STATES"]

@@ -67,7 +67,6 @@ OFFER_TEXT: Final = (
     "Répondez « accepter {number} » ou « refuser {number} motif » (hors compétence, pas disponible, "
     "public non accueilli, doublon, autre)."
 )
-OFFER_TEXT_REACTIONS: Final = "Ou réagissez ✅ pour accepter, ❌ pour refuser."
 ACCEPT_BUTTON: Final = "Accepter"
 DECLINE_BUTTON: Final = "Refuser"
 DECLINE_TITLE: Final = "Motif du refus"

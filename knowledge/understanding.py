@@ -18,7 +18,7 @@ from knowledge.lieu_identity import LieuKey, lieu_sources, resolve_link
 from knowledge.models import Lieu, Mediateur, MediateurLieu
 from knowledge.parser import Parser
 from knowledge.query import Mediator, Place, Query, SearchResult
-from knowledge.search import SearchIndex, build_records
+from knowledge.search import LieuRecord, SearchIndex, build_records
 
 
 class Understanding:
@@ -28,6 +28,8 @@ class Understanding:
         self.parser = parser
         self.index = index
         self.results = results
+        #: Records by (source, id), built on routing's first need (`ask` never pays for it).
+        self._by_key: dict[tuple[str, str], LieuRecord] | None = None
 
     @classmethod
     def from_database(cls, engine: Engine, gazetteer: Gazetteer, *, results: int = 5, near_km: float = 30.0,
@@ -71,7 +73,9 @@ class Understanding:
 
     def nearby(self, lieu: tuple[str, str], need: str | None, km: float, limit: int = 10) -> list[LieuKey]:
         """Lieux within `km` of `lieu` that offer `need`, nearest first (routing's fallback)."""
-        record = next((r for r in self.index.records if (r.source, r.id) == tuple(lieu)), None)
+        if self._by_key is None:
+            self._by_key = {(record.source, record.id): record for record in self.index.records}
+        record = self._by_key.get((lieu[0], lieu[1]))
         if record is None or not record.points:
             return []
         lat, lon = record.points[0]

@@ -14,13 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from knowledge.lieu_identity import LieuKey
 from knowledge.models import Mediateur
 from knowledge.routing import matching
-from knowledge.routing.models import Offer, Request, RequestEvent, RoutingCount
+from knowledge.routing.models import MediatorPresence, Offer, Request, RequestEvent, RoutingCount
 from knowledge.routing.people import Address, address_of, coordinators_of
 from knowledge.routing.policy import RoutingPolicy
 from knowledge.routing.states import (
@@ -407,10 +407,10 @@ def time_out(session: Session, offer_id: int, now: dt.datetime, policy: RoutingP
 
 def expire(session: Session, request_id: int, now: dt.datetime, policy: RoutingPolicy) -> list[Notice]:
     """Nobody took the request in time: it expires and the asker is told."""
-    request = session.get(Request, request_id)
-    if request is None:
+    try:
+        request = lock(session, request_id)
+    except RoutingRefusal:
         return []
-    request = lock(session, request_id)
     if request.state in TERMINAL or request.state == ACCEPTEE:
         return []
     notices = []
@@ -463,7 +463,7 @@ def requests_of_area(session: Session, departements: Sequence[str], states: Sequ
     """Requests of some départements (every one when the list is empty), newest first."""
     statement = select(Request)
     if departements:
-        statement = statement.where(or_(Request.departement.in_(list(departements))))
+        statement = statement.where(Request.departement.in_(list(departements)))
     if states:
         statement = statement.where(Request.state.in_(list(states)))
     return session.scalars(statement.order_by(Request.id.desc()).limit(200)).all()
@@ -478,8 +478,6 @@ def history(session: Session, number: int) -> Sequence[RequestEvent]:
 def set_presence(session: Session, mediator_id: str, now: dt.datetime, *, away_until: dt.date | None = None,
                  capacity: int | None = None, back: bool = False) -> None:
     """« absent jusqu'au », « présent », « capacité N »."""
-    from knowledge.routing.models import MediatorPresence
-
     presence = session.get(MediatorPresence, mediator_id)
     if presence is None:
         presence = MediatorPresence(mediator_id=mediator_id, updated_at=now)
